@@ -1,0 +1,230 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/tomldoc"
+)
+
+// Path is where the site settings live, relative to the site root.
+const Path = "content/site.toml"
+
+// Load reads content/site.toml from the site root fsys. Problems go to
+// problems; the returned Site is usable (with defaults filled in) whenever it
+// is not nil, so that later stages can still report their own problems.
+func Load(fsys fs.FS, problems *diag.List) *Site {
+	src, err := fs.ReadFile(fsys, Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf(Path, 0, 0, "missing: every site needs content/site.toml with at least title and base_url (is -s pointing at the site root?)")
+		return nil
+	}
+	if err != nil {
+		problems.Errorf(Path, 0, 0, "%v", err)
+		return nil
+	}
+	if !utf8.Valid(src) {
+		problems.Errorf(Path, 0, 0, "not valid UTF-8: save the file as UTF-8")
+		return nil
+	}
+	_, root := tomldoc.Parse(Path, strings.TrimPrefix(string(src), "\uFEFF"), 0, problems)
+	if root == nil {
+		return nil
+	}
+	return decode(root)
+}
+
+func decode(root *tomldoc.Table) *Site {
+	s := &Site{
+		Title:       root.String("title", true),
+		Description: root.String("description", false),
+		Language:    root.String("language", false),
+		PageSize:    int(root.Int("page_size", 24)),
+		Weights:     DefaultWeights,
+		Brief:       DefaultBrief,
+	}
+	if s.Language == "" {
+		s.Language = "en"
+	} else if !slices.Contains(Languages, s.Language) {
+		root.Errorf("language", -1, "unknown language %q: use one of %s", s.Language, strings.Join(Languages, ", "))
+		s.Language = "en"
+	}
+	if s.PageSize < 1 {
+		root.Errorf("page_size", -1, "page_size must be at least 1")
+		s.PageSize = 24
+	}
+	s.BaseURL = baseURL(root)
+
+	s.Industries = vocabulary(root, "industries", true, false)
+	s.ProjectTypes = vocabulary(root, "project_types", false, true)
+	s.Regions = vocabulary(root, "regions", false, false)
+	symmetricRelated(&s.Industries)
+
+	if m := root.Table("matching"); m != nil {
+		if w := m.Table("weights"); w != nil {
+			s.Weights = Weights{
+				Industry:    weight(w, "industry", DefaultWeights.Industry),
+				ProjectType: weight(w, "project_type", DefaultWeights.ProjectType),
+				Scale:       weight(w, "scale", DefaultWeights.Scale),
+				Region:      weight(w, "region", DefaultWeights.Region),
+				Freshness:   weight(w, "freshness", DefaultWeights.Freshness),
+			}
+			sum := s.Weights.Industry + s.Weights.ProjectType + s.Weights.Scale + s.Weights.Region + s.Weights.Freshness
+			if sum <= 0 {
+				w.TableErrorf("matching weights must not all be zero")
+				s.Weights = DefaultWeights
+			}
+			w.Finish()
+		}
+		m.Finish()
+	}
+	if b := root.Table("brief"); b != nil {
+		s.Brief = Brief{
+			Top:             positive(b, "top", DefaultBrief.Top),
+			MaxQuestions:    positive(b, "max_questions", DefaultBrief.MaxQuestions),
+			FollowUpDays:    int(b.Int("follow_up_days", int64(DefaultBrief.FollowUpDays))),
+			MaxVisitMinutes: positive(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes),
+			MaxDelegates:    positive(b, "max_delegates", DefaultBrief.MaxDelegates),
+			Fonts:           b.Strings("fonts", false),
+		}
+		if s.Brief.MaxVisitMinutes < 30 {
+			b.Errorf("max_visit_minutes", -1, "max_visit_minutes must be at least 30 to fit the three parts of a visit")
+		}
+		b.Finish()
+	}
+	root.Finish()
+	return s
+}
+
+func baseURL(root *tomldoc.Table) *url.URL {
+	fallback := &url.URL{Scheme: "https", Host: "example.com", Path: "/"}
+	raw := root.String("base_url", true)
+	if raw == "" {
+		return fallback
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		root.Errorf("base_url", -1, "base_url must be an absolute http(s) URL such as \"https://refs.example.com/\", not %q", raw)
+		return fallback
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		root.Errorf("base_url", -1, "base_url must not have a query or fragment")
+	}
+	u.RawQuery, u.Fragment, u.RawPath = "", "", ""
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u
+}
+
+func weight(t *tomldoc.Table, key string, def float64) float64 {
+	w := t.Float(key, def)
+	if w < 0 {
+		t.Errorf(key, -1, "weight %s must not be negative", key)
+		return def
+	}
+	return w
+}
+
+func positive(t *tomldoc.Table, key string, def int) int {
+	n := int(t.Int(key, int64(def)))
+	if n < 1 {
+		t.Errorf(key, -1, "%s must be at least 1", key)
+		return def
+	}
+	return n
+}
+
+// vocabulary reads [name.<key>] tables. Only industries may declare related
+// keys, only project types may be cross-industry.
+func vocabulary(root *tomldoc.Table, name string, related, crossIndustry bool) Vocabulary {
+	t := root.Table(name)
+	if t == nil {
+		if name != "regions" {
+			root.TableErrorf("site.toml must define at least one entry of [%s]", name)
+		}
+		return NewVocabulary(nil)
+	}
+	var terms []Term
+	tables := map[string]*tomldoc.Table{}
+	for _, key := range t.Keys() {
+		if !ValidKey(key) {
+			t.Errorf(key, -1, "%s key %q must be lower-case letters, digits and dashes", name, key)
+		}
+		e := t.Table(key)
+		if e == nil {
+			continue
+		}
+		tables[key] = e
+		term := Term{Key: key, Label: e.String("label", true)}
+		if l := e.Table("labels"); l != nil {
+			term.Labels = map[string]string{}
+			for _, lang := range l.Keys() {
+				if !slices.Contains(Languages, lang) {
+					l.Errorf(lang, -1, "unknown language %q: use one of %s", lang, strings.Join(Languages, ", "))
+				}
+				term.Labels[lang] = l.String(lang, true)
+			}
+		}
+		if related {
+			term.Related = e.Strings("related", false)
+		}
+		if crossIndustry {
+			term.CrossIndustry = e.Bool("cross_industry", false)
+		}
+		e.Finish()
+		terms = append(terms, term)
+	}
+	t.Finish()
+	v := NewVocabulary(terms)
+	for _, term := range v.Terms {
+		for i, r := range term.Related {
+			if !v.Has(r) {
+				tables[term.Key].Errorf("related", i, "unknown industry %q in related%s", r, DidYouMean(r, v.Keys()))
+			}
+		}
+	}
+	return v
+}
+
+// symmetricRelated makes `related` symmetric: declaring it once is enough.
+func symmetricRelated(v *Vocabulary) {
+	for _, t := range v.Terms {
+		for _, r := range t.Related {
+			if i, ok := v.index[r]; ok && !slices.Contains(v.Terms[i].Related, t.Key) {
+				v.Terms[i].Related = append(v.Terms[i].Related, t.Key)
+			}
+		}
+	}
+	for i := range v.Terms {
+		slices.Sort(v.Terms[i].Related)
+		v.Terms[i].Related = slices.Compact(v.Terms[i].Related)
+	}
+}
+
+// DidYouMean returns ` (did you mean "x"?)` for a likely typo of a known
+// word, or "".
+func DidYouMean(word string, known []string) string {
+	if s := tomldoc.Suggest(word, known); s != "" {
+		return " (did you mean \"" + s + "\"?)"
+	}
+	return ""
+}
+
+// ValidKey reports whether s is a slug or vocabulary key: [a-z0-9-]+.
+func ValidKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

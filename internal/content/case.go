@@ -1,0 +1,182 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/tomldoc"
+)
+
+// Healths are the states of a reference customer's relationship.
+var Healths = []string{"green", "amber", "red"}
+
+func loadCase(fsys fs.FS, site *config.Site, p string, bundleFiles []string, problems *diag.List) *Case {
+	info, err := fs.Stat(fsys, p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	if info.Size() > MaxCaseSize {
+		problems.Errorf(p, 0, 0, "file too large to be a case study: %d bytes (the limit is %d bytes, 1 MiB); move large data into bundle files", info.Size(), MaxCaseSize)
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	return ParseCase(site, p, src, bundleFiles, problems)
+}
+
+// ParseCase parses and validates one case file's bytes.
+func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, problems *diag.List) *Case {
+	fm, err := Split(src)
+	if err != nil {
+		se := err.(*SplitError)
+		problems.Errorf(p, se.Line, se.Col, "%s", se.Message)
+		return nil
+	}
+	_, root := tomldoc.Parse(p, fm.TOML, fm.TOMLLine, problems)
+	if root == nil {
+		return nil
+	}
+	c := &Case{Path: p, Body: fm.Body, BodyLine: fm.BodyLine, BundleFiles: bundleFiles}
+	c.Bundle = path.Base(p) == "index.md"
+	c.Title = root.String("title", true)
+	c.Summary = root.String("summary", true)
+	c.Client = root.String("client", true)
+	c.Anonymous = root.Bool("anonymous", false)
+	c.Alias = root.String("alias", false)
+	if c.Anonymous && strings.TrimSpace(c.Alias) == "" {
+		line, col := root.KeyPos("anonymous")
+		problems.Errorf(p, line, col, "an anonymous case study needs an alias, the name shown instead of the client (e.g. alias = \"A top-20 European bank\")")
+	}
+	c.Industry = root.String("industry", true)
+	checkTerm(root, "industry", -1, c.Industry, "industry", site.Industries)
+	c.ProjectTypes = root.Strings("project_types", true)
+	for i, pt := range c.ProjectTypes {
+		checkTerm(root, "project_types", i, pt, "project type", site.ProjectTypes)
+	}
+	c.Region = root.String("region", false)
+	if c.Region != "" {
+		checkTerm(root, "region", -1, c.Region, "region", site.Regions)
+	}
+	c.Language = language(root, site)
+	c.Date = root.Date("date", true)
+	c.GoLive = root.Date("go_live", false)
+	c.Status = enum(root, "status", "live", Statuses)
+	c.Products = root.Strings("products", false)
+	c.Tags = root.Strings("tags", false)
+	c.TranslationOf = root.String("translation_of", false)
+	c.translationLine, c.translationCol = root.ValuePos("translation_of", -1)
+	c.Draft = root.Bool("draft", false)
+
+	c.Slug = slugFromPath(p)
+	c.slugLine, c.slugCol = 0, 0
+	if root.Has("slug") {
+		c.Slug = root.String("slug", false)
+		c.slugLine, c.slugCol = root.ValuePos("slug", -1)
+		if msg := SlugProblem(c.Slug); msg != "" {
+			root.Errorf("slug", -1, "%s", msg)
+		}
+	} else if msg := SlugProblem(c.Slug); msg != "" {
+		problems.Errorf(p, 0, 0, "%s (taken from the file name; rename the file or set slug)", msg)
+	}
+
+	if s := root.Table("scale"); s != nil {
+		c.Scale = decodeScale(s)
+		s.Finish()
+		if c.Scale == (Scale{}) {
+			s.TableErrorf("[scale] needs at least one of employees, users, documents, sites")
+		}
+	} else {
+		root.TableErrorf("missing [scale]: give at least one of employees, users, documents, sites")
+	}
+	for _, m := range root.Tables("metrics") {
+		c.Metrics = append(c.Metrics, Metric{Label: m.String("label", true), Value: m.String("value", true)})
+		m.Finish()
+	}
+	for _, q := range root.Tables("quotes") {
+		c.Quotes = append(c.Quotes, Quote{Text: q.String("text", true), Author: q.String("author", false)})
+		q.Finish()
+	}
+	if r := root.Table("reference"); r != nil {
+		c.Reference = Reference{
+			Visit:            r.Bool("visit", false),
+			Call:             r.Bool("call", false),
+			Contact:          r.String("contact", false),
+			Health:           enum(r, "health", "green", Healths),
+			Support:          r.String("support", false),
+			MaxVisitsPerYear: int(r.Int("max_visits_per_year", 0)),
+			Notes:            r.String("notes", false),
+		}
+		r.Finish()
+	} else {
+		c.Reference.Health = "green"
+	}
+	root.Finish()
+	return c
+}
+
+func decodeScale(s *tomldoc.Table) Scale {
+	return Scale{
+		Employees: s.Int("employees", 0),
+		Users:     s.Int("users", 0),
+		Documents: s.Int("documents", 0),
+		Sites:     s.Int("sites", 0),
+	}
+}
+
+// slugFromPath is the file name without .md, or a bundle's directory name.
+func slugFromPath(p string) string {
+	if path.Base(p) == "index.md" {
+		return path.Base(path.Dir(p))
+	}
+	return strings.TrimSuffix(path.Base(p), ".md")
+}
+
+// checkTerm reports a vocabulary key that the site does not define.
+func checkTerm(t *tomldoc.Table, key string, elem int, value, what string, v config.Vocabulary) {
+	if value == "" || v.Has(value) {
+		return
+	}
+	hint := config.DidYouMean(value, v.Keys())
+	if hint == "" {
+		hint = fmt.Sprintf(" (known: %s)", strings.Join(v.Keys(), ", "))
+		if len(v.Terms) > 12 {
+			hint = " (define it in content/site.toml)"
+		}
+	}
+	t.Errorf(key, elem, "unknown %s %q%s", what, value, hint)
+}
+
+func language(t *tomldoc.Table, site *config.Site) string {
+	lang := t.String("language", false)
+	if lang == "" {
+		return site.Language
+	}
+	if !slices.Contains(config.Languages, lang) {
+		t.Errorf("language", -1, "unknown language %q: use one of %s", lang, strings.Join(config.Languages, ", "))
+		return site.Language
+	}
+	return lang
+}
+
+// enum reads a string that must be one of values; def when absent.
+func enum(t *tomldoc.Table, key, def string, values []string) string {
+	if !t.Has(key) {
+		t.String(key, false)
+		return def
+	}
+	v := t.String(key, false)
+	if !slices.Contains(values, v) {
+		t.Errorf(key, -1, "%s must be one of %s, not %q%s", t.Name(key), strings.Join(values, ", "), v, config.DidYouMean(v, values))
+		return def
+	}
+	return v
+}

@@ -1,0 +1,250 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/diag"
+)
+
+// Source locations inside a site root.
+const (
+	CasesDir      = "content/cases"
+	ProspectsDir  = "content/prospects"
+	QuestionsPath = "content/questions.toml"
+	VisitsPath    = "content/visits.toml"
+)
+
+// Load reads and validates a whole site rooted at fsys. It returns the
+// library and every problem found (errors and warnings, sorted); the library
+// is nil only when site.toml itself is unusable.
+func Load(fsys fs.FS) (*Library, []diag.Problem) {
+	var problems diag.List
+	site := config.Load(fsys, &problems)
+	files := scan(fsys, &problems)
+	if site == nil {
+		problems.Sort()
+		return nil, problems.Problems
+	}
+	lib := &Library{Site: site}
+	lib.Cases = loadCases(fsys, site, files, &problems)
+	for _, p := range files.prospects {
+		if pr := loadProspect(fsys, site, p, &problems); pr != nil {
+			lib.Prospects = append(lib.Prospects, pr)
+		}
+	}
+	if files.questions {
+		lib.Questions = loadQuestions(fsys, site, &problems)
+	}
+	if files.visits {
+		lib.Visits = loadVisits(fsys, lib, &problems)
+	}
+	crossCheck(lib, &problems)
+	problems.Sort()
+	return lib, problems.Problems
+}
+
+// sourceFiles are the files of a site that refpack reads.
+type sourceFiles struct {
+	cases     []string            // case files (single files and bundle index.md)
+	bundles   map[string][]string // bundle index.md -> other files in its directory
+	prospects []string
+	questions bool
+	visits    bool
+}
+
+// ignored reports editor leftovers and system files that never count as
+// content.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		(strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
+		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || name == "Thumbs.db"
+}
+
+func scan(fsys fs.FS, problems *diag.List) sourceFiles {
+	files := sourceFiles{bundles: map[string][]string{}}
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == "content" {
+				return nil
+			}
+			problems.Errorf(p, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if p != "content" && ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			problems.Errorf(p, 0, 0, "symbolic links are not allowed under content/: copy the file in instead")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			problems.Errorf(p, 0, 0, "not a regular file")
+			return nil
+		}
+		dir, name := path.Split(p)
+		dir = strings.TrimSuffix(dir, "/")
+		switch {
+		case p == config.Path:
+		case p == QuestionsPath:
+			files.questions = true
+		case p == VisitsPath:
+			files.visits = true
+		case dir == CasesDir && strings.HasSuffix(name, ".md"):
+			files.cases = append(files.cases, p)
+		case dir == ProspectsDir && strings.HasSuffix(name, ".toml"):
+			files.prospects = append(files.prospects, p)
+		case strings.HasPrefix(p, CasesDir+"/") && strings.Count(strings.TrimPrefix(p, CasesDir+"/"), "/") >= 1:
+			bundle := strings.SplitN(strings.TrimPrefix(p, CasesDir+"/"), "/", 2)
+			index := CasesDir + "/" + bundle[0] + "/index.md"
+			if p == index {
+				files.cases = append(files.cases, p)
+			} else {
+				files.bundles[index] = append(files.bundles[index], bundle[1])
+			}
+		default:
+			problems.Warnf(p, 0, 0, "ignored: refpack reads content/site.toml, questions.toml, visits.toml, cases/*.md, cases/<slug>/index.md and prospects/*.toml")
+		}
+		return nil
+	})
+	if err != nil {
+		problems.Errorf("content", 0, 0, "cannot read: %v", err)
+	}
+	if _, err := fs.Stat(fsys, "content"); errors.Is(err, fs.ErrNotExist) {
+		problems.Errorf("content", 0, 0, "missing: a site keeps its sources in content/")
+	}
+	for index, others := range files.bundles {
+		if !slices.Contains(files.cases, index) {
+			problems.Errorf(path.Dir(index), 0, 0, "bundle directory without index.md: a case-study bundle is content/cases/<slug>/index.md plus its files (%s)", strings.Join(others, ", "))
+		}
+		slices.Sort(others)
+	}
+	slices.Sort(files.cases)
+	slices.Sort(files.prospects)
+	return files
+}
+
+// loadCases parses case files in parallel; each worker collects its own
+// problems, merged afterwards so the result does not depend on scheduling.
+func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.List) []*Case {
+	cases := make([]*Case, len(files.cases))
+	lists := make([]diag.List, len(files.cases))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				p := files.cases[i]
+				cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
+			}
+		})
+	}
+	for i := range files.cases {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, l := range lists {
+		problems.Add(l.Problems...)
+	}
+	out := slices.DeleteFunc(cases, func(c *Case) bool { return c == nil })
+	slices.SortFunc(out, func(a, b *Case) int {
+		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
+	})
+	return out
+}
+
+// crossCheck finds problems that involve more than one file.
+func crossCheck(lib *Library, problems *diag.List) {
+	bySlug := map[string]*Case{}
+	sorted := slices.Clone(lib.Cases)
+	slices.SortFunc(sorted, func(a, b *Case) int { return strings.Compare(a.Path, b.Path) })
+	for _, c := range sorted {
+		if other, ok := bySlug[c.Slug]; ok {
+			problems.Errorf(c.Path, c.slugLine, c.slugCol, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, other.Path)
+			problems.Errorf(other.Path, other.slugLine, other.slugCol, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, c.Path)
+			continue
+		}
+		bySlug[c.Slug] = c
+	}
+	slugs := make([]string, 0, len(bySlug))
+	for s := range bySlug {
+		slugs = append(slugs, s)
+	}
+	slices.Sort(slugs)
+	for _, c := range lib.Cases {
+		if c.TranslationOf == "" {
+			continue
+		}
+		switch target, ok := bySlug[c.TranslationOf]; {
+		case !ok:
+			problems.Errorf(c.Path, c.translationLine, c.translationCol, "translation_of names %q, but no case study has that slug%s", c.TranslationOf, config.DidYouMean(c.TranslationOf, slugs))
+		case target == c:
+			problems.Errorf(c.Path, c.translationLine, c.translationCol, "translation_of names the case study itself")
+		}
+	}
+	seen := map[string]string{}
+	for _, p := range lib.Prospects {
+		if other, ok := seen[p.Slug]; ok {
+			problems.Errorf(p.Path, 0, 0, "duplicate prospect slug %q: %s has the same", p.Slug, other)
+		}
+		seen[p.Slug] = p.Path
+	}
+}
+
+// CaseBySlug returns the case with the slug, or nil.
+func (lib *Library) CaseBySlug(slug string) *Case {
+	for _, c := range lib.Cases {
+		if c.Slug == slug {
+			return c
+		}
+	}
+	return nil
+}
+
+// ProspectBySlug returns the prospect with the slug, or nil.
+func (lib *Library) ProspectBySlug(slug string) *Prospect {
+	for _, p := range lib.Prospects {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+// reservedSlugs are names that cannot be directories on every system or that
+// would collide with the site's own paths.
+var reservedSlugs = []string{"con", "prn", "aux", "nul",
+	"com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+	"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"}
+
+// SlugProblem explains why s is not a usable slug, or returns "".
+func SlugProblem(s string) string {
+	switch {
+	case s == "":
+		return "slug is empty"
+	case !config.ValidKey(s):
+		return fmt.Sprintf("slug %q must use only lower-case letters a-z, digits and dashes", s)
+	case strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-"):
+		return fmt.Sprintf("slug %q must not start or end with a dash", s)
+	case slices.Contains(reservedSlugs, s):
+		return fmt.Sprintf("slug %q is a reserved device name on Windows; choose another", s)
+	case len(s) > 100:
+		return fmt.Sprintf("slug %q is longer than 100 characters", s)
+	}
+	return ""
+}

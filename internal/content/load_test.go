@@ -1,0 +1,87 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const siteTOML = `title = "Refs"
+base_url = "https://refs.example.com/"
+[industries.banking]
+label = "Banking"
+related = ["leasing"]
+[industries.leasing]
+label = "Leasing"
+[project_types.contract-archive]
+label = "Contract archive"
+`
+
+const validCase = `+++
+title = "Alpha"
+summary = "s"
+client = "Alpha Bank"
+industry = "banking"
+project_types = ["contract-archive"]
+date = 2024-05-10
+[scale]
+employees = 1
++++
+`
+
+func TestTooLarge(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/site.toml":       {Data: []byte(siteTOML)},
+		"content/cases/big.md":    {Data: []byte(validCase + strings.Repeat("x", MaxCaseSize))},
+		"content/cases/alpha.md":  {Data: []byte(validCase)},
+		"content/cases/notes.txt": {Data: []byte("stray")},
+	}
+	lib, problems := Load(fsys)
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"content/cases/big.md: file too large to be a case study: 1048734 bytes (the limit is 1048576 bytes, 1 MiB); move large data into bundle files",
+		"content/cases/notes.txt: warning: ignored: refpack reads content/site.toml, questions.toml, visits.toml, cases/*.md, cases/<slug>/index.md and prospects/*.toml",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(lib.Cases) != 1 {
+		t.Errorf("want the valid case loaded, got %d", len(lib.Cases))
+	}
+}
+
+func TestRelatedIsSymmetric(t *testing.T) {
+	lib, problems := Load(fstest.MapFS{"content/site.toml": {Data: []byte(siteTOML)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if !lib.Site.Related("leasing", "banking") || !lib.Site.Related("banking", "leasing") {
+		t.Error("related must be symmetric")
+	}
+}
+
+func TestSecretsSkipPublicValues(t *testing.T) {
+	lib := &Library{
+		Cases: []*Case{
+			{Path: "a.md", Client: "Acme Leasing", Reference: Reference{Contact: "Ivan Petrov", Notes: "n/a"}},
+			{Path: "b.md", Client: "Hidden Co", Anonymous: true},
+		},
+		Prospects: []*Prospect{{Path: "p.toml", Name: "acme leasing", Participants: []Participant{{Name: "Olga Ivanova", Interests: []string{"How long?"}}}}},
+	}
+	var got []string
+	for _, s := range lib.Secrets() {
+		got = append(got, s.Path+" "+s.Field+" "+s.Value)
+	}
+	want := []string{
+		"b.md client (anonymous case) Hidden Co",
+		"p.toml participants[0].interests[0] How long?",
+		"a.md reference.contact Ivan Petrov",
+		"p.toml participants[0].name Olga Ivanova",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

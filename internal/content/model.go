@@ -1,0 +1,195 @@
+// Package content loads a site's source tree (an fs.FS rooted at the site)
+// into case studies, prospects, the question bank and the visit ledger, and
+// validates all of it, reporting every problem with its position.
+package content
+
+import (
+	"time"
+
+	"github.com/refpack/refpack/internal/config"
+)
+
+// Statuses of a case's project.
+var Statuses = []string{"live", "pilot", "implementing", "retired"}
+
+// Scale is a size; zero means "not given".
+type Scale struct {
+	Employees int64
+	Users     int64
+	Documents int64
+	Sites     int64
+}
+
+// ScaleFields lists the scale fields in display order with their values.
+func (s Scale) Fields() []ScaleField {
+	return []ScaleField{{"employees", s.Employees}, {"users", s.Users}, {"documents", s.Documents}, {"sites", s.Sites}}
+}
+
+// ScaleField is one named value of a Scale.
+type ScaleField struct {
+	Name  string
+	Value int64
+}
+
+// EmployeeBand is the facet band of SPEC §8: lt1k, 1k-10k, 10k-100k, gt100k,
+// or "" when employees are unknown.
+func (s Scale) EmployeeBand() string {
+	switch e := s.Employees; {
+	case e <= 0:
+		return ""
+	case e < 1000:
+		return "lt1k"
+	case e < 10000:
+		return "1k-10k"
+	case e < 100000:
+		return "10k-100k"
+	default:
+		return "gt100k"
+	}
+}
+
+// EmployeeBands are the facet bands in ascending order.
+var EmployeeBands = []string{"lt1k", "1k-10k", "10k-100k", "gt100k"}
+
+// Metric is a before/after figure a case reports.
+type Metric struct {
+	Label string
+	Value string
+}
+
+// Quote is a customer quote.
+type Quote struct {
+	Text   string
+	Author string
+}
+
+// Reference holds the PRIVATE reference details of a case.
+type Reference struct {
+	Visit            bool
+	Call             bool
+	Contact          string
+	Health           string // green | amber | red
+	Support          string
+	MaxVisitsPerYear int
+	Notes            string
+}
+
+// Case is one case study.
+type Case struct {
+	Slug   string
+	Path   string // source file, slash-separated, relative to the site root
+	Bundle bool   // content/cases/<slug>/index.md
+	// BundleFiles are the files beside a bundle's index.md, relative to the
+	// bundle directory, slash-separated and sorted; they are copied to the
+	// case's page directory.
+	BundleFiles []string
+
+	Title         string
+	Summary       string
+	Client        string // PRIVATE when Anonymous
+	Anonymous     bool
+	Alias         string
+	Industry      string
+	ProjectTypes  []string
+	Region        string
+	Language      string
+	Date          time.Time
+	GoLive        time.Time // zero when not given
+	Status        string
+	Products      []string
+	Tags          []string
+	TranslationOf string
+	Draft         bool
+	Scale         Scale
+	Metrics       []Metric
+	Quotes        []Quote
+	Reference     Reference
+
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // line of the file where Body starts (1-based)
+
+	// Positions for problems found across files.
+	slugLine, slugCol               int
+	translationLine, translationCol int
+}
+
+// PublicName is what the public site calls the customer: the alias of an
+// anonymous case, else the client.
+func (c *Case) PublicName() string {
+	if c.Anonymous {
+		return c.Alias
+	}
+	return c.Client
+}
+
+// Participant is a person from the prospect's side attending the visit.
+type Participant struct {
+	Name      string
+	Role      string
+	Side      string // business | it | executive | procurement | legal
+	Interests []string
+}
+
+// Sides are the participant sides.
+var Sides = []string{"business", "it", "executive", "procurement", "legal"}
+
+// Stages are the prospect's stages in order.
+var Stages = []string{"lead", "evaluation", "shortlist", "final"}
+
+// Prospect is a company considering a purchase (the whole file is PRIVATE).
+type Prospect struct {
+	Slug             string
+	Path             string
+	Name             string
+	Industry         string
+	ProjectTypes     []string
+	Region           string
+	Language         string
+	Stage            string
+	VisitDate        time.Time // zero when not planned
+	CompetitorVisits []time.Time
+	MustSee          []string
+	Notes            string
+	Scale            Scale
+	Participants     []Participant
+}
+
+// Question is an entry of the question bank (PRIVATE).
+type Question struct {
+	Text         string
+	Topic        string
+	Language     string // "" means any
+	ProjectTypes []string
+	Industries   []string
+	Sides        []string
+	Line         int // line in questions.toml, for messages
+}
+
+// Visit is an entry of the reference-usage ledger (PRIVATE).
+type Visit struct {
+	Case           string
+	Prospect       string
+	Date           time.Time
+	Kind           string // visit | call
+	Outcome        string // pending | won | lost
+	Bonus          string
+	BonusDelivered bool
+	Line           int // line of its [[visit]] header in visits.toml
+}
+
+// Library is a whole loaded site.
+type Library struct {
+	Site      *config.Site
+	Cases     []*Case // sorted by date descending, then slug
+	Prospects []*Prospect
+	Questions []Question
+	Visits    []Visit
+}
+
+// Secret is a PRIVATE free-text value and where it comes from, for the
+// leak guard.
+type Secret struct {
+	Value string
+	Path  string // source file, e.g. "content/cases/x.md"
+	Field string // e.g. "reference.contact"
+}
