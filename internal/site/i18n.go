@@ -1,0 +1,217 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/refpack/refpack/internal/config"
+)
+
+// lang holds the UI strings of one language, read from the theme's
+// i18n/<lang>.toml, and formats dates and numbers the way that language does.
+type lang struct {
+	Code string
+	// T holds the UI strings by key, English filling the keys a site's own
+	// file lacks. Templates read it as {{.L.T.key}}: a map lookup, as a
+	// method call per string would cost much more on 10,000 pages; the
+	// templates' missingkey=error option turns an unknown key into an error.
+	T       map[string]string
+	plurals map[string]map[string]string // key -> plural category -> text
+}
+
+// loadLangs reads i18n/<code>.toml for every language refpack supports.
+func loadLangs(theme fs.FS) (map[string]*lang, error) {
+	langs := map[string]*lang{}
+	for _, code := range config.Languages {
+		name := "i18n/" + code + ".toml"
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		var raw map[string]any
+		if _, err := toml.Decode(string(data), &raw); err != nil {
+			return nil, fmt.Errorf("theme: %s: %w", name, err)
+		}
+		l := &lang{Code: code, T: map[string]string{}, plurals: map[string]map[string]string{}}
+		for k, v := range raw {
+			switch v := v.(type) {
+			case string:
+				l.T[k] = v
+			case map[string]any:
+				forms := map[string]string{}
+				for cat, s := range v {
+					str, ok := s.(string)
+					if !ok {
+						return nil, fmt.Errorf("theme: %s: %s.%s: want a string", name, k, cat)
+					}
+					forms[cat] = str
+				}
+				l.plurals[k] = forms
+			default:
+				return nil, fmt.Errorf("theme: %s: %s: want a string or a table of plural forms", name, k)
+			}
+		}
+		langs[code] = l
+	}
+	en := langs["en"]
+	for _, code := range config.Languages {
+		l := langs[code]
+		for k, v := range en.T {
+			if _, ok := l.T[k]; !ok {
+				l.T[k] = v
+			}
+		}
+		for k, v := range en.plurals {
+			if _, ok := l.plurals[k]; !ok {
+				l.plurals[k] = v
+			}
+		}
+		if err := l.check(); err != nil {
+			return nil, err
+		}
+	}
+	return langs, nil
+}
+
+// s returns a UI string the renderer itself uses; loadLangs has checked
+// that every one of them exists.
+func (l *lang) s(key string) string { return l.T[key] }
+
+// format returns the UI string key with its {name} placeholders filled from
+// pairs of name and value.
+func (l *lang) format(key string, pairs ...string) string {
+	return fill(l.s(key), pairs)
+}
+
+// count returns the plural form of key for n, with {n} as a formatted number.
+func (l *lang) count(key string, n int) string {
+	return fill(l.pluralForm(key, n), []string{"n", l.number(int64(n))})
+}
+
+func (l *lang) pluralForm(key string, n int) string {
+	forms := l.plurals[key]
+	if s, ok := forms[l.pluralCategory(n)]; ok {
+		return s
+	}
+	return forms["other"]
+}
+
+// goStrings are the UI strings the renderer fills into views itself (the
+// templates ask for theirs through T); pluralStrings likewise, with counts.
+var (
+	goStrings = []string{
+		"language_name", "og_locale", "nav_all", "nav_industries", "nav_project_types",
+		"browse_industries", "browse_project_types", "industries_intro", "project_types_intro",
+		"industry", "project_type", "project_types", "region", "status", "go_live", "published",
+		"products", "tags", "employees", "users", "documents", "sites",
+		"page_of", "page_n", "no_cases", "not_found_title", "not_found_text",
+		"status_live", "status_pilot", "status_implementing", "status_retired",
+		"band_lt1k", "band_1k-10k", "band_10k-100k", "band_gt100k",
+	}
+	pluralStrings = []string{"case_count"}
+)
+
+// check reports the strings the renderer needs that neither the language's
+// file nor English has.
+func (l *lang) check() error {
+	var missing []string
+	for _, k := range goStrings {
+		if _, ok := l.T[k]; !ok {
+			missing = append(missing, k)
+		}
+	}
+	for _, k := range pluralStrings {
+		for _, n := range []int{1, 2, 5} {
+			if l.pluralForm(k, n) == "" {
+				missing = append(missing, fmt.Sprintf("%s (%s)", k, l.pluralCategory(n)))
+				break
+			}
+		}
+	}
+	if missing != nil {
+		return fmt.Errorf("theme: i18n/%s.toml: missing %s", l.Code, strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+func fill(s string, pairs []string) string {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
+// pluralCategory follows the CLDR rules for integers in en, ja and ru.
+func (l *lang) pluralCategory(n int) string {
+	switch l.Code {
+	case "ja":
+		return "other"
+	case "ru":
+		switch d, dd := n%10, n%100; {
+		case d == 1 && dd != 11:
+			return "one"
+		case d >= 2 && d <= 4 && (dd < 12 || dd > 14):
+			return "few"
+		default:
+			return "many"
+		}
+	default:
+		if n == 1 {
+			return "one"
+		}
+		return "other"
+	}
+}
+
+// Russian months in the genitive, as they appear in a date.
+var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
+	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
+
+// date formats a calendar date: "10 May 2024", "2024年5月10日", "10 мая 2024 г.".
+func (l *lang) date(t time.Time) string {
+	y, m, d := t.Date()
+	switch l.Code {
+	case "ja":
+		return fmt.Sprintf("%d年%d月%d日", y, m, d)
+	case "ru":
+		return fmt.Sprintf("%d %s %d г.", d, ruMonths[m-1], y)
+	default:
+		return fmt.Sprintf("%d %s %d", d, m, y)
+	}
+}
+
+// number formats n with the language's thousands separator: "12,000" or,
+// in Russian, "12 000" with a no-break space.
+func (l *lang) number(n int64) string {
+	sep := ","
+	if l.Code == "ru" {
+		sep = "\u00a0"
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// list joins items the way the language writes a short list.
+func (l *lang) list(items []string) string {
+	if l.Code == "ja" {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
+}

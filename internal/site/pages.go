@@ -1,0 +1,268 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/content"
+)
+
+// execute renders the cards, then every page, on all CPUs. Each card is
+// rendered once and reused by every listing it appears on.
+func (r *renderer) execute(out *Output) error {
+	// Every worker gets its own copy of the parsed templates: executing
+	// one template from many goroutines is safe but contends on its
+	// function-table lock. Copies share the parse trees; they must be made
+	// before the first execution.
+	sets := make([]map[string]*template.Template, workers())
+	for w := range sets {
+		sets[w] = map[string]*template.Template{}
+		for name, t := range r.tmpl {
+			c, err := t.Clone()
+			if err != nil {
+				return fmt.Errorf("theme: %w", err)
+			}
+			sets[w][name] = c
+		}
+	}
+	err := parallel(len(r.cards), func(w, i int, buf *bytes.Buffer) error {
+		if err := sets[w]["list.html"].ExecuteTemplate(buf, "card", r.cards[i]); err != nil {
+			return fmt.Errorf("site: card of %s: %w", r.cases[i].Path, err)
+		}
+		r.cards[i].HTML = template.HTML(buf.String())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	results := make([][]byte, len(r.jobs))
+	err = parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
+		j := r.jobs[i]
+		pg, err := j.page()
+		if err == nil {
+			err = sets[w][j.tmpl].ExecuteTemplate(buf, "base.html", pg)
+		}
+		if err != nil {
+			return fmt.Errorf("site: %s: %w", j.path, err)
+		}
+		results[i] = bytes.Clone(buf.Bytes())
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, j := range r.jobs {
+		out.Files[j.path] = results[i]
+	}
+	return nil
+}
+
+func workers() int { return runtime.GOMAXPROCS(0) }
+
+// parallel runs fn for i in 0..n-1 on workers() goroutines; w is the
+// worker's number, buf its buffer, reset before every call. It returns the
+// error of the lowest i, so that the message does not depend on scheduling.
+func parallel(n int, fn func(w, i int, buf *bytes.Buffer) error) error {
+	errs := make([]error, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers() {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				buf.Reset()
+				errs[i] = fn(w, i, &buf)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// card shows a case on a listing in the language l. It copies public
+// fields only.
+func (r *renderer) card(c *content.Case, l *lang) *cardView {
+	cv := &cardView{
+		L:        l,
+		URL:      r.url("cases/" + c.Slug + "/"),
+		Title:    c.Title,
+		Customer: c.PublicName(),
+		Summary:  c.Summary,
+		Industry: r.site.Industries.Label(c.Industry, l.Code),
+		Draft:    r.in.Drafts && c.Draft,
+	}
+	if cl := r.caseLang(c); cl != l {
+		cv.TextLang = cl.Code
+	}
+	for _, k := range c.ProjectTypes {
+		cv.ProjectTypes = append(cv.ProjectTypes, r.site.ProjectTypes.Label(k, l.Code))
+	}
+	if b := c.Scale.EmployeeBand(); b != "" {
+		cv.Band = l.s("band_" + b)
+	}
+	return cv
+}
+
+func (r *renderer) casePage(i int) (*page, error) {
+	c := r.cases[i]
+	body, ok := r.in.Bodies[c.Slug]
+	if !ok {
+		return nil, fmt.Errorf("no rendered body for case %q", c.Slug)
+	}
+	l := r.caseLang(c)
+	rel := "cases/" + c.Slug + "/"
+	pg := r.newPage(l, rel, "")
+	pg.Title = c.Title + " | " + r.site.Title
+	pg.OGTitle = c.Title
+	pg.Description = c.Summary
+	pg.OGType = "article"
+	pg.NoIndex = r.in.Drafts && c.Draft
+	pg.JSONLD = articleLD{
+		Context:       "https://schema.org",
+		Type:          "Article",
+		Headline:      c.Title,
+		Description:   c.Summary,
+		DatePublished: ymd(c.Date),
+		InLanguage:    l.Code,
+		URL:           r.abs(rel),
+		Publisher:     orgLD{Type: "Organization", Name: r.site.Title},
+		About:         orgLD{Type: "Organization", Name: c.PublicName()},
+	}
+
+	cv := &caseView{
+		Title:    c.Title,
+		Customer: c.PublicName(),
+		Summary:  c.Summary,
+		Industry: r.termLink(&r.site.Industries, "industries/", c.Industry, l.Code),
+		Body:     template.HTML(body.HTML), // safe by the markdown renderer's contract
+		Draft:    r.in.Drafts && c.Draft,
+	}
+	cv.Facts = append(cv.Facts, fact{Label: l.s("industry"), Links: []link{cv.Industry}})
+	pt := fact{Label: l.s("project_types")}
+	for _, k := range c.ProjectTypes {
+		pt.Links = append(pt.Links, r.termLink(&r.site.ProjectTypes, "project-types/", k, l.Code))
+	}
+	cv.Facts = append(cv.Facts, pt)
+	if c.Region != "" {
+		cv.Facts = append(cv.Facts, fact{Label: l.s("region"), Value: r.site.Regions.Label(c.Region, l.Code)})
+	}
+	if status := cmp.Or(c.Status, "live"); slices.Contains(content.Statuses, status) {
+		cv.Facts = append(cv.Facts, fact{Label: l.s("status"), Value: l.s("status_" + status)})
+	}
+	if !c.GoLive.IsZero() {
+		cv.Facts = append(cv.Facts, fact{Label: l.s("go_live"), Value: l.date(c.GoLive)})
+	}
+	for _, f := range c.Scale.Fields() {
+		if f.Value > 0 {
+			cv.Facts = append(cv.Facts, fact{Label: l.s(f.Name), Value: l.number(f.Value)})
+		}
+	}
+	if len(c.Products) > 0 {
+		cv.Facts = append(cv.Facts, fact{Label: l.s("products"), Value: l.list(c.Products)})
+	}
+	if len(c.Tags) > 0 {
+		cv.Facts = append(cv.Facts, fact{Label: l.s("tags"), Value: l.list(c.Tags)})
+	}
+	cv.Facts = append(cv.Facts, fact{Label: l.s("published"), Value: l.date(c.Date)})
+
+	for _, m := range c.Metrics {
+		cv.Metrics = append(cv.Metrics, metricView{Label: m.Label, Value: m.Value})
+	}
+	for _, q := range c.Quotes {
+		cv.Quotes = append(cv.Quotes, quoteView{Text: q.Text, Author: q.Author})
+	}
+	if len(body.Headings) >= 3 {
+		for _, h := range body.Headings {
+			cv.TOC = append(cv.TOC, tocItem{ID: h.ID, Text: h.Text, Level: h.Level})
+		}
+	}
+	if group := r.translations(i); len(group) > 1 {
+		for _, j := range group {
+			o := r.cases[j]
+			ol := r.caseLang(o)
+			rel := "cases/" + o.Slug + "/"
+			pg.Alternates = append(pg.Alternates, link{URL: r.abs(rel), Lang: ol.Code})
+			if j != i {
+				cv.Translations = append(cv.Translations, link{Label: ol.s("language_name"), URL: r.url(rel), Lang: ol.Code})
+			}
+		}
+	}
+	pg.Case = cv
+	return pg, nil
+}
+
+// termLink links a vocabulary term to its listing.
+func (r *renderer) termLink(v *config.Vocabulary, section, key, lang string) link {
+	if !v.Has(key) {
+		return link{Label: key}
+	}
+	return link{Label: v.Label(key, lang), URL: r.url(section + key + "/")}
+}
+
+// translations returns the cases telling the same story as case i (itself
+// included): those joined to it by translation_of in either direction, also
+// through another translation, ordered by language and slug.
+func (r *renderer) translations(i int) []int {
+	return r.groups[r.groupOf[i]]
+}
+
+// buildGroups joins cases linked by translation_of into groups (union-find).
+func (r *renderer) buildGroups() {
+	bySlug := make(map[string]int, len(r.cases))
+	for i, c := range r.cases {
+		bySlug[c.Slug] = i
+	}
+	parent := make([]int, len(r.cases))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i, c := range r.cases {
+		if j, ok := bySlug[c.TranslationOf]; ok && c.TranslationOf != "" {
+			parent[find(i)] = find(j)
+		}
+	}
+	r.groupOf = make([]int, len(r.cases))
+	members := map[int][]int{}
+	for i := range r.cases {
+		root := find(i)
+		r.groupOf[i] = root
+		members[root] = append(members[root], i)
+	}
+	langOrder := func(c *content.Case) int { return slices.Index(config.Languages, r.caseLang(c).Code) }
+	r.groups = make(map[int][]int, len(members))
+	for root, m := range members {
+		slices.SortFunc(m, func(a, b int) int {
+			ca, cb := r.cases[a], r.cases[b]
+			if d := langOrder(ca) - langOrder(cb); d != 0 {
+				return d
+			}
+			return strings.Compare(ca.Slug, cb.Slug)
+		})
+		r.groups[root] = m
+	}
+}
