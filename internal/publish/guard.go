@@ -10,6 +10,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/content"
 )
@@ -18,50 +20,118 @@ import (
 // case-insensitively in the forms it could take in a page: raw, HTML-,
 // XML-, JSON- and URL-escaped.
 //
-// Scanning every byte of a 10,000-case site against tens of thousands of
-// patterns must stay cheap, so candidates are found by their first four
-// bytes through a bitset and a map, and only then compared whole.
+// A 10,000-case site is some 150 MB of output checked against tens of
+// thousands of patterns, so each pattern is found through an anchor: the
+// window of its bytes that the fewest other patterns share. A bitset of
+// hashed anchors skips most positions of the text at the cost of one load
+// and one multiplication; only anchor hits are compared whole.
 type Guard struct {
-	secrets  []content.Secret
-	patterns []pattern
-	first    map[uint32][]int32 // first 4 bytes -> patterns
-	bits     []uint64           // hashed first 4 bytes, to skip most positions fast
+	secrets []content.Secret
+	long    anchors // patterns of 8 bytes or more, anchored on 8 bytes
+	short   anchors // patterns of 4 to 7 bytes, anchored on their first 4
 }
 
 type pattern struct {
 	text   []byte // lower-cased
+	offset int    // of the anchor inside text
 	secret int
+}
+
+type anchors struct {
+	width    int
+	patterns []pattern
+	byAnchor map[uint64][]int32
+	bits     []uint64
 }
 
 const guardBits = 22
 
+func newAnchors(width int) anchors {
+	return anchors{width: width, byAnchor: map[uint64][]int32{}, bits: make([]uint64, 1<<guardBits/64)}
+}
+
+func (a *anchors) window(b []byte) uint64 {
+	if a.width == 8 {
+		return binary.LittleEndian.Uint64(b)
+	}
+	return uint64(binary.LittleEndian.Uint32(b))
+}
+
+func hashWindow(w uint64) uint64 { return (w * 0x9E3779B97F4A7C15) >> (64 - guardBits) }
+
+func (a *anchors) add(p pattern) {
+	w := a.window(p.text[p.offset:])
+	a.byAnchor[w] = append(a.byAnchor[w], int32(len(a.patterns)))
+	h := hashWindow(w)
+	a.bits[h/64] |= 1 << (h % 64)
+	a.patterns = append(a.patterns, p)
+}
+
 // NewGuard prepares a guard for the secrets.
 func NewGuard(secrets []content.Secret) *Guard {
-	g := &Guard{secrets: secrets, first: map[uint32][]int32{}, bits: make([]uint64, 1<<guardBits/64)}
+	g := &Guard{secrets: secrets, long: newAnchors(8), short: newAnchors(4)}
+	var long []pattern
+	var windows []uint64 // every 8-byte window of every long pattern, to count sharing
 	for i, s := range secrets {
 		for _, form := range forms(s.Value) {
-			text := bytes.ToLower([]byte(form))
-			if len(text) < 4 {
-				continue
+			text := toLower([]byte(form))
+			switch {
+			case len(text) >= 8:
+				for _, k := range anchorOffsets(len(text)) {
+					windows = append(windows, binary.LittleEndian.Uint64(text[k:]))
+				}
+				long = append(long, pattern{text: text, secret: i})
+			case len(text) >= 4:
+				g.short.add(pattern{text: text, secret: i})
 			}
-			w := binary.LittleEndian.Uint32(text)
-			g.first[w] = append(g.first[w], int32(len(g.patterns)))
-			h := hash4(w)
-			g.bits[h/64] |= 1 << (h % 64)
-			g.patterns = append(g.patterns, pattern{text: text, secret: i})
 		}
+	}
+	slices.Sort(windows)
+	shared := func(w uint64) int {
+		lo, _ := slices.BinarySearch(windows, w)
+		hi, _ := slices.BinarySearch(windows, w+1)
+		if w == ^uint64(0) {
+			hi = len(windows)
+		}
+		return hi - lo
+	}
+	for _, p := range long {
+		best, bestShared := 0, len(windows)+1
+		for _, k := range anchorOffsets(len(p.text)) {
+			if n := shared(binary.LittleEndian.Uint64(p.text[k:])); n < bestShared {
+				best, bestShared = k, n
+			}
+			if bestShared == 1 {
+				break
+			}
+		}
+		p.offset = best
+		g.long.add(p)
 	}
 	return g
 }
 
-func hash4(w uint32) uint32 { return (w * 2654435761) >> (32 - guardBits) }
+// anchorOffsets are the candidate anchor positions in a pattern of n bytes:
+// every fourth window and the last one, enough to avoid shared prefixes and
+// suffixes at a quarter of the cost of trying every window.
+func anchorOffsets(n int) []int {
+	var offs []int
+	for k := 0; k+8 <= n; k += 4 {
+		offs = append(offs, k)
+	}
+	if last := n - 8; last%4 != 0 {
+		offs = append(offs, last)
+	}
+	return offs
+}
 
 // forms are the distinct ways a value can be written into an output file.
 func forms(v string) []string {
 	j, _ := json.Marshal(v)
 	var x strings.Builder
 	_ = xml.EscapeText(&x, []byte(v))
-	all := []string{
+	var out []string
+	for _, f := range []string{
 		v,
 		html.EscapeString(v),
 		template.HTMLEscapeString(v),
@@ -70,9 +140,7 @@ func forms(v string) []string {
 		x.String(),
 		url.PathEscape(v),
 		url.QueryEscape(v),
-	}
-	var out []string
-	for _, f := range all {
+	} {
 		if !slices.Contains(out, f) {
 			out = append(out, f)
 		}
@@ -83,29 +151,64 @@ func forms(v string) []string {
 // Scan returns the indexes (into the guard's secrets) of every secret that
 // occurs in data, in ascending order without repeats.
 func (g *Guard) Scan(data []byte) []int {
-	if len(g.patterns) == 0 {
+	if len(g.long.patterns)+len(g.short.patterns) == 0 {
 		return nil
 	}
-	lower := bytes.ToLower(data)
+	lower := toLower(data)
 	found := map[int]bool{}
-	for i := 0; i+4 <= len(lower); i++ {
-		w := binary.LittleEndian.Uint32(lower[i:])
-		h := hash4(w)
-		if g.bits[h/64]&(1<<(h%64)) == 0 {
+	for _, a := range []*anchors{&g.long, &g.short} {
+		if len(a.patterns) > 0 {
+			a.scan(lower, found)
+		}
+	}
+	out := make([]int, 0, len(found))
+	for i := range found {
+		out = append(out, i)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (a *anchors) scan(text []byte, found map[int]bool) {
+	for i := 0; i+a.width <= len(text); i++ {
+		w := a.window(text[i:])
+		h := hashWindow(w)
+		if a.bits[h/64]&(1<<(h%64)) == 0 {
 			continue
 		}
-		for _, pi := range g.first[w] {
-			p := g.patterns[pi]
-			if bytes.HasPrefix(lower[i:], p.text) {
+		for _, pi := range a.byAnchor[w] {
+			p := &a.patterns[pi]
+			start := i - p.offset
+			if start >= 0 && bytes.HasPrefix(text[start:], p.text) {
 				found[p.secret] = true
 			}
 		}
 	}
-	out := make([]int, 0, len(found))
-	for i := range g.secrets {
-		if found[i] {
-			out = append(out, i)
+}
+
+// toLower lower-cases like bytes.ToLower (so patterns and text fold alike)
+// but copies ASCII and caseless scripts such as CJK byte-wise, which is most
+// of every page, instead of re-encoding every rune.
+func toLower(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			out = append(out, c)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r >= 0x3000 && r < 0xFF00 || r == utf8.RuneError {
+			// CJK, kana and invalid bytes: no case, copy as they are.
+			out = append(out, b[i:i+size]...)
+		} else {
+			out = utf8.AppendRune(out, unicode.ToLower(r))
+		}
+		i += size
 	}
 	return out
 }

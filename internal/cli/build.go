@@ -1,0 +1,267 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/markdown"
+	"github.com/refpack/refpack/internal/publish"
+	"github.com/refpack/refpack/internal/site"
+	"github.com/refpack/refpack/templates"
+)
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts]",
+		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.", stderr)
+	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
+	outDir := fs.String("o", "", "output directory (default SITE/public)")
+	drafts := fs.Bool("drafts", false, "include draft case studies, marked as drafts")
+	rest, code, ok := parse(fs, args, stdout)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "refpack build: unexpected argument %q (use -s SITE)\n", rest[0])
+		return ExitUsage
+	}
+	out := *outDir
+	if out == "" {
+		out = filepath.Join(*siteDir, "public")
+	}
+	if err := checkOutputDir(*siteDir, out); err != nil {
+		fmt.Fprintf(stderr, "refpack build: %v\n", err)
+		return ExitUsage
+	}
+	res, problems := buildSite(*siteDir, *drafts)
+	printProblems(stderr, problems)
+	if res == nil {
+		return ExitProblem
+	}
+	if err := publish.Write(out, res.site, res.guard); err != nil {
+		var leaks *diag.Errors
+		if errors.As(err, &leaks) {
+			for _, p := range leaks.Problems {
+				p.Path = filepath.Join(out, p.Path)
+				fmt.Fprintln(stderr, p.String())
+			}
+			fmt.Fprintf(stderr, "refpack build: refused: private values would be published; %s is unchanged\n", out)
+			return ExitProblem
+		}
+		fmt.Fprintf(stderr, "refpack build: %v\n", err)
+		return ExitProblem
+	}
+	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.cases), plural(len(res.site.Files)+len(res.site.Copies), "file"), out)
+	return ExitOK
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-s SITE]",
+		"Validate site.toml, every case study, prospect, the question bank and the ledger,\nand render the site in memory to find private values that would be published.", stderr)
+	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
+	rest, code, ok := parse(fs, args, stdout)
+	if !ok {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "refpack check: unexpected argument %q (use -s SITE)\n", rest[0])
+		return ExitUsage
+	}
+	res, problems := buildSite(*siteDir, true)
+	if res != nil {
+		leaks, err := publish.Leaks(res.site, res.guard)
+		if err != nil {
+			fmt.Fprintf(stderr, "refpack check: %v\n", err)
+			return ExitProblem
+		}
+		problems = append(problems, leaks...)
+	}
+	printProblems(stderr, problems)
+	errs, warns := count(problems)
+	if errs > 0 {
+		fmt.Fprintf(stderr, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+		return ExitProblem
+	}
+	n := 0
+	if res != nil {
+		n = res.cases
+	}
+	fmt.Fprintf(stdout, "ok: %s, %s\n", caseStudies(n), plural(warns, "warning"))
+	return ExitOK
+}
+
+// built is a rendered site held in memory.
+type built struct {
+	site  publish.Site
+	guard *publish.Guard
+	cases int
+}
+
+// buildSite loads, validates and renders the site in memory. It returns nil
+// when the content has errors; problems holds errors and warnings.
+func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
+	root := os.DirFS(siteDir)
+	lib, problems := content.Load(root)
+	if lib == nil || hasErrors(problems) {
+		return nil, problems
+	}
+	public := *lib
+	public.Cases = nil
+	for _, c := range lib.Cases {
+		if drafts || !c.Draft {
+			public.Cases = append(public.Cases, c)
+		}
+	}
+	bodies, bodyProblems := renderBodies(public.Cases)
+	problems = append(problems, bodyProblems...)
+	if hasErrors(bodyProblems) {
+		return nil, problems
+	}
+	var theme fs.FS = templates.FS
+	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
+		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
+	}
+	out, err := site.Render(site.Input{Lib: &public, Bodies: bodies, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts})
+	if err != nil {
+		return nil, append(problems, diag.Problem{Path: "templates", Message: err.Error()})
+	}
+	copies := make(map[string]string, len(out.Copies))
+	for dst, src := range out.Copies {
+		copies[dst] = filepath.Join(siteDir, filepath.FromSlash(src))
+	}
+	return &built{
+		site:  publish.Site{Files: out.Files, Copies: copies},
+		guard: publish.NewGuard(lib.Secrets()),
+		cases: len(public.Cases),
+	}, problems
+}
+
+// renderBodies renders every case body in parallel with one renderer.
+func renderBodies(cases []*content.Case) (map[string]markdown.Result, []diag.Problem) {
+	r := markdown.New()
+	results := make([]markdown.Result, len(cases))
+	errs := make([]error, len(cases))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				results[i], errs[i] = r.Render(cases[i].Body)
+			}
+		})
+	}
+	for i := range cases {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	bodies := make(map[string]markdown.Result, len(cases))
+	var problems diag.List
+	for i, c := range cases {
+		if errs[i] != nil {
+			problems.Errorf(c.Path, c.BodyLine, 0, "cannot render Markdown: %v", errs[i])
+			continue
+		}
+		bodies[c.Slug] = results[i]
+	}
+	return bodies, problems.Problems
+}
+
+// checkOutputDir refuses output directories whose replacement would destroy
+// sources: the site root, content/, templates/, or any directory holding them.
+func checkOutputDir(siteDir, out string) error {
+	absSite, err := realPath(siteDir)
+	if err != nil {
+		return err
+	}
+	absOut, err := realPath(out)
+	if err != nil {
+		return err
+	}
+	protected := []string{absSite, filepath.Join(absSite, "content"), filepath.Join(absSite, "templates")}
+	for _, p := range protected {
+		if absOut == p || within(p, absOut) {
+			return fmt.Errorf("refusing to write output into %s: it would replace %s (choose another -o, such as %s)",
+				out, p, filepath.Join(siteDir, "public"))
+		}
+	}
+	for _, p := range protected[1:] {
+		if within(absOut, p) {
+			return fmt.Errorf("refusing to write output into %s: it is inside the site's sources %s", out, p)
+		}
+	}
+	return nil
+}
+
+// within reports whether path is inside dir (or is dir).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// realPath is the absolute path with symlinks resolved as far as the path
+// exists, so that "a/../b" or a symlinked parent cannot hide the real target.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if filepath.Dir(cur) == cur {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}
+
+func hasErrors(ps []diag.Problem) bool {
+	for _, p := range ps {
+		if p.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func count(ps []diag.Problem) (errs, warns int) {
+	for _, p := range ps {
+		if p.Severity == diag.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	return errs, warns
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func caseStudies(n int) string {
+	if n == 1 {
+		return "1 case study"
+	}
+	return fmt.Sprintf("%d case studies", n)
+}
+
+func printProblems(w io.Writer, ps []diag.Problem) {
+	for _, p := range ps {
+		fmt.Fprintln(w, p.String())
+	}
+}
