@@ -41,7 +41,7 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 		problems.Errorf(p, se.Line, se.Col, "%s", se.Message)
 		return nil
 	}
-	_, root := tomldoc.Parse(p, fm.TOML, fm.TOMLLine, problems)
+	doc, root := tomldoc.Parse(p, fm.TOML, fm.TOMLLine, problems)
 	if root == nil {
 		return nil
 	}
@@ -73,14 +73,15 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 	c.Products = root.Strings("products", false)
 	c.Tags = root.Strings("tags", false)
 	c.TranslationOf = root.String("translation_of", false)
-	c.translationLine, c.translationCol = root.ValuePos("translation_of", -1)
+	if c.TranslationOf != "" {
+		c.front = doc
+	}
 	c.Draft = root.Bool("draft", false)
 
 	c.Slug = slugFromPath(p)
-	c.slugLine, c.slugCol = 0, 0
 	if root.Has("slug") {
+		c.front = doc
 		c.Slug = root.String("slug", false)
-		c.slugLine, c.slugCol = root.ValuePos("slug", -1)
 		if msg := SlugProblem(c.Slug); msg != "" {
 			root.Errorf("slug", -1, "%s", msg)
 		}

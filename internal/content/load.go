@@ -175,8 +175,10 @@ func crossCheck(lib *Library, problems *diag.List) {
 	slices.SortFunc(sorted, func(a, b *Case) int { return strings.Compare(a.Path, b.Path) })
 	for _, c := range sorted {
 		if other, ok := bySlug[c.Slug]; ok {
-			problems.Errorf(c.Path, c.slugLine, c.slugCol, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, other.Path)
-			problems.Errorf(other.Path, other.slugLine, other.slugCol, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, c.Path)
+			line, col := c.valuePos("slug")
+			problems.Errorf(c.Path, line, col, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, other.Path)
+			line, col = other.valuePos("slug")
+			problems.Errorf(other.Path, line, col, "duplicate slug %q: %s has the same slug (rename one file or set slug)", c.Slug, c.Path)
 			continue
 		}
 		bySlug[c.Slug] = c
@@ -190,11 +192,12 @@ func crossCheck(lib *Library, problems *diag.List) {
 		if c.TranslationOf == "" {
 			continue
 		}
+		line, col := c.valuePos("translation_of")
 		switch target, ok := bySlug[c.TranslationOf]; {
 		case !ok:
-			problems.Errorf(c.Path, c.translationLine, c.translationCol, "translation_of names %q, but no case study has that slug%s", c.TranslationOf, config.DidYouMean(c.TranslationOf, slugs))
+			problems.Errorf(c.Path, line, col, "translation_of names %q, but no case study has that slug%s", c.TranslationOf, config.DidYouMean(c.TranslationOf, slugs))
 		case target == c:
-			problems.Errorf(c.Path, c.translationLine, c.translationCol, "translation_of names the case study itself")
+			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
 		}
 	}
 	seen := map[string]string{}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/tomldoc"
 )
 
 // Statuses of a case's project.
@@ -108,9 +109,18 @@ type Case struct {
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file where Body starts (1-based)
 
-	// Positions for problems found across files.
-	slugLine, slugCol               int
-	translationLine, translationCol int
+	// front is the front matter, kept to place problems that are found
+	// across files.
+	front *tomldoc.Doc
+}
+
+// valuePos is the file position of a front-matter value (line 0 when the
+// file name, not a key, is the source of the value).
+func (c *Case) valuePos(key string) (int, int) {
+	if c.front == nil {
+		return 0, 0
+	}
+	return c.front.ValuePos(key)
 }
 
 // PublicName is what the public site calls the customer: the alias of an

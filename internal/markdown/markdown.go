@@ -52,6 +52,7 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	src = bytes.ReplaceAll(bytes.ToValidUTF8(src, []byte("\uFFFD")), []byte{0}, []byte("\uFFFD"))
 	doc := r.md.Parser().Parse(text.NewReader(src))
 	var html bytes.Buffer
+	html.Grow(len(src) + len(src)/2) // HTML is a little larger than its source
 	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
 		return Result{}, err
 	}

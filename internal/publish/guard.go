@@ -71,58 +71,61 @@ func (a *anchors) add(p pattern) {
 func NewGuard(secrets []content.Secret) *Guard {
 	g := &Guard{secrets: secrets, long: newAnchors(8), short: newAnchors(4)}
 	var long []pattern
-	var windows []uint64 // every 8-byte window of every long pattern, to count sharing
+	candidates := 0
 	for i, s := range secrets {
 		for _, form := range forms(s.Value) {
 			text := toLower([]byte(form))
 			switch {
 			case len(text) >= 8:
-				for _, k := range anchorOffsets(len(text)) {
-					windows = append(windows, binary.LittleEndian.Uint64(text[k:]))
-				}
 				long = append(long, pattern{text: text, secret: i})
+				candidates += len(text)/anchorStride + 2
 			case len(text) >= 4:
 				g.short.add(pattern{text: text, secret: i})
 			}
 		}
 	}
+	// Count how many patterns share each candidate window: sort them all,
+	// then keep each distinct window once with its count.
+	windows := make([]uint64, 0, candidates)
+	for _, p := range long {
+		forAnchors(p.text, func(k int) { windows = append(windows, binary.LittleEndian.Uint64(p.text[k:])) })
+	}
 	slices.Sort(windows)
-	shared := func(w uint64) int {
-		lo, _ := slices.BinarySearch(windows, w)
-		hi, _ := slices.BinarySearch(windows, w+1)
-		if w == ^uint64(0) {
-			hi = len(windows)
+	var distinct []uint64
+	var counts []int32
+	for i, w := range windows {
+		if i == 0 || w != windows[i-1] {
+			distinct = append(distinct, w)
+			counts = append(counts, 0)
 		}
-		return hi - lo
+		counts[len(counts)-1]++
 	}
 	for _, p := range long {
-		best, bestShared := 0, len(windows)+1
-		for _, k := range anchorOffsets(len(p.text)) {
-			if n := shared(binary.LittleEndian.Uint64(p.text[k:])); n < bestShared {
-				best, bestShared = k, n
+		best, bestShared := 0, int32(len(windows)+1)
+		forAnchors(p.text, func(k int) {
+			i, _ := slices.BinarySearch(distinct, binary.LittleEndian.Uint64(p.text[k:]))
+			if counts[i] < bestShared {
+				best, bestShared = k, counts[i]
 			}
-			if bestShared == 1 {
-				break
-			}
-		}
+		})
 		p.offset = best
 		g.long.add(p)
 	}
 	return g
 }
 
-// anchorOffsets are the candidate anchor positions in a pattern of n bytes:
-// every fourth window and the last one, enough to avoid shared prefixes and
-// suffixes at a quarter of the cost of trying every window.
-func anchorOffsets(n int) []int {
-	var offs []int
-	for k := 0; k+8 <= n; k += 4 {
-		offs = append(offs, k)
+// anchorStride spaces the candidate anchors of a pattern: every fourth
+// window, and the last one, avoid shared prefixes and suffixes at a quarter
+// of the cost of trying every window.
+const anchorStride = 4
+
+func forAnchors(text []byte, f func(k int)) {
+	for k := 0; k+8 <= len(text); k += anchorStride {
+		f(k)
 	}
-	if last := n - 8; last%4 != 0 {
-		offs = append(offs, last)
+	if last := len(text) - 8; last%anchorStride != 0 {
+		f(last)
 	}
-	return offs
 }
 
 // forms are the distinct ways a value can be written into an output file.

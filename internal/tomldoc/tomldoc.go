@@ -21,10 +21,21 @@ import (
 // Doc is a parsed TOML document that belongs to a file.
 type Doc struct {
 	path       string
+	src        string
 	lineOffset int // lines of the file before the TOML text
 	firstLine  int // line of the file that messages about the whole document use
-	pos        positions
+	pos        *positions
 	problems   *diag.List
+}
+
+// positions are found only when a message needs one: valid documents, the
+// vast majority, never pay for the scan.
+func (d *Doc) positions() *positions {
+	if d.pos == nil {
+		p := scanPositions(d.src)
+		d.pos = &p
+	}
+	return d.pos
 }
 
 // Parse parses src, which starts at line lineOffset+1 of the file at path.
@@ -40,8 +51,17 @@ func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, 
 		}
 		return nil, nil
 	}
-	d := &Doc{path: path, lineOffset: lineOffset, firstLine: max(lineOffset, 1), pos: scanPositions(src), problems: problems}
+	d := &Doc{path: path, src: src, lineOffset: lineOffset, firstLine: max(lineOffset, 1), problems: problems}
 	return d, &Table{doc: d, m: data, asked: map[string]bool{}}
+}
+
+// ValuePos returns the file position of the value of a top-level key, or
+// 0, 0 when the key is absent.
+func (d *Doc) ValuePos(key string) (int, int) {
+	if p, ok := d.positions().values[key]; ok {
+		return d.at(p, true)
+	}
+	return 0, 0
 }
 
 // Path is the file the document came from.
@@ -75,14 +95,14 @@ func (t *Table) headerPos() (int, int) {
 	if len(t.path) == 0 {
 		return t.doc.firstLine, 0
 	}
-	p, ok := t.doc.pos.keys[join(t.path)]
+	p, ok := t.doc.positions().keys[join(t.path)]
 	return t.doc.at(p, ok)
 }
 
 // KeyPos returns the file position of key in this table (its header when the
 // key is absent).
 func (t *Table) KeyPos(key string) (int, int) {
-	if p, ok := t.doc.pos.keys[join(t.sub(key))]; ok {
+	if p, ok := t.doc.positions().keys[join(t.sub(key))]; ok {
 		return t.doc.at(p, true)
 	}
 	return t.headerPos()
@@ -93,11 +113,11 @@ func (t *Table) KeyPos(key string) (int, int) {
 func (t *Table) ValuePos(key string, elem int) (int, int) {
 	path := t.sub(key)
 	if elem >= 0 {
-		if p, ok := t.doc.pos.values[join(append(path, strconv.Itoa(elem)))]; ok {
+		if p, ok := t.doc.positions().values[join(append(path, strconv.Itoa(elem)))]; ok {
 			return t.doc.at(p, true)
 		}
 	}
-	if p, ok := t.doc.pos.values[join(path)]; ok {
+	if p, ok := t.doc.positions().values[join(path)]; ok {
 		return t.doc.at(p, true)
 	}
 	return t.KeyPos(key)
