@@ -122,6 +122,9 @@ func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
 			public.Cases = append(public.Cases, c)
 		}
 	}
+	// The guard is built on one core while the pages render on the others.
+	guard := make(chan *publish.Guard, 1)
+	go func() { guard <- publish.NewGuard(lib.Secrets()) }()
 	bodies, bodyProblems := renderBodies(public.Cases)
 	for _, c := range lib.Cases {
 		// The Markdown source is not needed after rendering; on a large
@@ -146,7 +149,7 @@ func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
 	}
 	return &built{
 		site:  publish.Site{Files: out.Files, Copies: copies},
-		guard: publish.NewGuard(lib.Secrets()),
+		guard: <-guard,
 		cases: len(public.Cases),
 	}, problems
 }

@@ -1,9 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
+
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/diag"
 )
 
 func TestSplit(t *testing.T) {
@@ -42,9 +47,15 @@ func TestSplit(t *testing.T) {
 	}
 }
 
-// FuzzSplit checks that splitting never panics and that its positions stay
-// inside the file, formatting every error as a user would see it.
+// FuzzSplit checks that splitting and decoding a case file never panic and
+// that every problem stays inside the file, formatting each one as a user
+// would see it.
 func FuzzSplit(f *testing.F) {
+	var sitePs diag.List
+	site := config.Load(fstest.MapFS{"content/site.toml": {Data: []byte(siteTOML)}}, &sitePs)
+	if site == nil {
+		f.Fatal(sitePs.Problems)
+	}
 	seeds, _ := filepath.Glob("testdata/fuzz/*.md")
 	for _, s := range seeds {
 		b, err := os.ReadFile(s)
@@ -55,13 +66,20 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Add([]byte("+++\n+++\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		lines := bytes.Count(src, []byte("\n")) + 1
 		fm, err := Split(src)
 		if err != nil {
 			_ = err.Error()
-			return
-		}
-		if fm.BodyLine < 3 || len(fm.Body) > len(src) {
+		} else if fm.BodyLine < 3 || len(fm.Body) > len(src) {
 			t.Fatalf("bad split: %+v", fm)
+		}
+		var problems diag.List
+		ParseCase(site, "content/cases/x.md", src, nil, &problems)
+		for _, p := range problems.Problems {
+			if p.Line > lines || p.Line < 0 || p.Col < 0 {
+				t.Fatalf("problem outside the file (%d lines): %s", lines, p.String())
+			}
+			_ = p.String()
 		}
 	})
 }

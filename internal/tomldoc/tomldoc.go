@@ -148,7 +148,7 @@ func (t *Table) Has(key string) bool { _, ok := t.m[key]; return ok }
 func (t *Table) Name(key string) string {
 	var parts []string
 	for _, p := range t.sub(key) {
-		if _, err := strconv.Atoi(p); err == nil {
+		if _, err := strconv.Atoi(p); err == nil && len(parts) > 0 {
 			parts[len(parts)-1] += "[" + p + "]"
 			continue
 		}
