@@ -65,41 +65,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE]",
-		"Validate site.toml, every case study, prospect, the question bank and the ledger,\nand render the site in memory to find private values that would be published.", stderr)
-	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
-	rest, code, ok := parse(fs, args, stdout)
-	if !ok {
-		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "refpack check: unexpected argument %q (use -s SITE)\n", rest[0])
-		return ExitUsage
-	}
-	res, problems := buildSite(*siteDir, true)
-	if res != nil {
-		leaks, err := publish.Leaks(res.site, res.guard)
-		if err != nil {
-			fmt.Fprintf(stderr, "refpack check: %v\n", err)
-			return ExitProblem
-		}
-		problems = append(problems, leaks...)
-	}
-	printProblems(stderr, problems)
-	errs, warns := count(problems)
-	if errs > 0 {
-		fmt.Fprintf(stderr, "%s, %s\n", plural(errs, "error"), plural(warns, "warning"))
-		return ExitProblem
-	}
-	n := 0
-	if res != nil {
-		n = res.cases
-	}
-	fmt.Fprintf(stdout, "ok: %s, %s\n", caseStudies(n), plural(warns, "warning"))
-	return ExitOK
-}
-
 // built is a rendered site held in memory.
 type built struct {
 	site  publish.Site

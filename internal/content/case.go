@@ -45,6 +45,7 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 	if root == nil {
 		return nil
 	}
+	errorsBefore := len(problems.Problems)
 	c := &Case{Path: p, Body: fm.Body, BodyLine: fm.BodyLine, BundleFiles: bundleFiles}
 	c.Bundle = path.Base(p) == "index.md"
 	c.Title = root.String("title", true)
@@ -121,6 +122,10 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 		c.Reference.Health = "green"
 	}
 	root.Finish()
+	if len(problems.Problems) == errorsBefore {
+		// Only a case without errors gets advice, so errors stand out.
+		warnAuthor(c, root, problems)
+	}
 	return c
 }
 

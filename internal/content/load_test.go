@@ -26,6 +26,9 @@ project_types = ["contract-archive"]
 date = 2024-05-10
 [scale]
 employees = 1
+[[metrics]]
+label = "Search"
+value = "2 days to 5 minutes"
 +++
 `
 

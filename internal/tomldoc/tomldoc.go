@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -45,7 +46,7 @@ func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, 
 	if _, err := toml.Decode(src, &data); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			problems.Errorf(path, perr.Position.Line+lineOffset, perr.Position.Col, "TOML syntax error: %s", perr.Message)
+			problems.Errorf(path, perr.Position.Line+lineOffset, runeCol(src, perr.Position), "TOML syntax error: %s", perr.Message)
 		} else {
 			problems.Errorf(path, lineOffset+1, 0, "TOML syntax error: %v", err)
 		}
@@ -62,6 +63,16 @@ func (d *Doc) ValuePos(key string) (int, int) {
 		return d.at(p, true)
 	}
 	return 0, 0
+}
+
+// runeCol turns the parser's byte column into a column in characters, as
+// every other position refpack reports.
+func runeCol(src string, p toml.Position) int {
+	if p.Start <= 0 || p.Start > len(src) {
+		return p.Col
+	}
+	lineStart := strings.LastIndexByte(src[:p.Start], '\n') + 1
+	return utf8.RuneCountInString(src[lineStart:p.Start]) + 1
 }
 
 // Path is the file the document came from.
