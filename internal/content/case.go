@@ -57,16 +57,7 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 		line, col := root.KeyPos("anonymous")
 		problems.Errorf(p, line, col, "an anonymous case study needs an alias, the name shown instead of the client (e.g. alias = \"A top-20 European bank\")")
 	}
-	c.Industry = root.String("industry", true)
-	checkTerm(root, "industry", -1, c.Industry, "industry", site.Industries)
-	c.ProjectTypes = root.Strings("project_types", true)
-	for i, pt := range c.ProjectTypes {
-		checkTerm(root, "project_types", i, pt, "project type", site.ProjectTypes)
-	}
-	c.Region = root.String("region", false)
-	if c.Region != "" {
-		checkTerm(root, "region", -1, c.Region, "region", site.Regions)
-	}
+	c.Industry, c.ProjectTypes, c.Region = classification(root, site)
 	c.Language = language(root, site)
 	c.Date = root.Date("date", true)
 	c.GoLive = root.Date("go_live", false)
@@ -144,6 +135,22 @@ func slugFromPath(p string) string {
 		return path.Base(path.Dir(p))
 	}
 	return strings.TrimSuffix(path.Base(p), ".md")
+}
+
+// classification reads the industry, project types and region that cases
+// and prospects share, checking each against the site's vocabularies.
+func classification(root *tomldoc.Table, site *config.Site) (industry string, projectTypes []string, region string) {
+	industry = root.String("industry", true)
+	checkTerm(root, "industry", -1, industry, "industry", site.Industries)
+	projectTypes = root.Strings("project_types", true)
+	for i, pt := range projectTypes {
+		checkTerm(root, "project_types", i, pt, "project type", site.ProjectTypes)
+	}
+	region = root.String("region", false)
+	if region != "" {
+		checkTerm(root, "region", -1, region, "region", site.Regions)
+	}
+	return industry, projectTypes, region
 }
 
 // checkTerm reports a vocabulary key that the site does not define.

@@ -48,16 +48,7 @@ func loadProspect(fsys fs.FS, site *config.Site, p string, problems *diag.List) 
 		problems.Errorf(p, 0, 0, "%s (taken from the file name; rename the file)", msg)
 	}
 	pr.Name = root.String("name", true)
-	pr.Industry = root.String("industry", true)
-	checkTerm(root, "industry", -1, pr.Industry, "industry", site.Industries)
-	pr.ProjectTypes = root.Strings("project_types", true)
-	for i, pt := range pr.ProjectTypes {
-		checkTerm(root, "project_types", i, pt, "project type", site.ProjectTypes)
-	}
-	pr.Region = root.String("region", false)
-	if pr.Region != "" {
-		checkTerm(root, "region", -1, pr.Region, "region", site.Regions)
-	}
+	pr.Industry, pr.ProjectTypes, pr.Region = classification(root, site)
 	pr.Language = language(root, site)
 	pr.Stage = enum(root, "stage", "evaluation", Stages)
 	pr.VisitDate = root.Date("visit_date", false)
