@@ -15,6 +15,7 @@ import (
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/markdown"
+	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/publish"
 	"github.com/refpack/refpack/internal/site"
 	"github.com/refpack/refpack/templates"
@@ -104,7 +105,8 @@ func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
 	}
-	out, err := site.Render(site.Input{Lib: &public, Bodies: bodies, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts})
+	related := match.Related(public.Cases, lib.Site, 3)
+	out, err := site.Render(site.Input{Lib: &public, Bodies: bodies, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts, Related: related})
 	if err != nil {
 		return nil, append(problems, diag.Problem{Path: "templates", Message: err.Error()})
 	}

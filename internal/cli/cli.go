@@ -29,6 +29,8 @@ func commands() []command {
 	return []command{
 		{"build", "build the public site (default SITE \".\", DIR SITE/public)", runBuild},
 		{"check", "validate the whole library and list every problem", runCheck},
+		{"match", "rank references for a prospect, with reasons", runMatch},
+		{"coverage", "where the library is thin: industries × project types and sizes", runCoverage},
 		{"version", "print the version", runVersion},
 	}
 }

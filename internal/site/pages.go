@@ -204,6 +204,11 @@ func (r *renderer) casePage(i int) (*page, error) {
 			}
 		}
 	}
+	for _, slug := range r.in.Related[c.Slug] {
+		if j, ok := r.bySlug[slug]; ok && j != i {
+			cv.Related = append(cv.Related, r.card(r.cases[j], l))
+		}
+	}
 	pg.Case = cv
 	return pg, nil
 }

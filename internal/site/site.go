@@ -33,6 +33,9 @@ type Input struct {
 	Theme   fs.FS                      // theme files: built-in templates.FS overlaid by a site's own templates/ (same file names win)
 	CodeCSS []byte                     // markdown.CSS()
 	Drafts  bool                       // drafts are shown: mark them "Draft" visibly
+	// Related maps a case's slug to up to 3 related case slugs, best first
+	// (match.Related); shown on the case page. Optional.
+	Related map[string][]string
 }
 
 // Output is the rendered site.
@@ -49,11 +52,17 @@ var pageTemplates = []string{"list.html", "case.html", "terms.html", "404.html"}
 const feedSize = 20
 
 // Render renders the whole public site.
-func Render(in Input) (*Output, error) {
+func Render(in Input) (*Output, error) { return RenderPages(in, nil) }
+
+// RenderPages renders the assets, the sitemap, the feed, robots.txt and
+// those HTML pages whose output path want accepts (all of them when want is
+// nil). The dev server uses it to re-render only the pages an edit touched.
+func RenderPages(in Input, want func(path string) bool) (*Output, error) {
 	r, err := newRenderer(in)
 	if err != nil {
 		return nil, err
 	}
+	r.want = want
 	out := &Output{Files: map[string][]byte{}, Copies: map[string]string{}}
 	if err := r.assets(out); err != nil {
 		return nil, err
@@ -87,10 +96,12 @@ type renderer struct {
 	cases []*content.Case // newest first, then by slug
 	cards []*cardView     // cards[i] shows cases[i] in the site language
 	jobs  []job
+	want  func(path string) bool // nil: every page
 	urls  []sitemapURL
 
 	groupOf []int         // case index -> its translation group
 	groups  map[int][]int // translation group -> its cases
+	bySlug  map[string]int
 }
 
 // job is one HTML page to render; its data is built by the worker that
@@ -138,10 +149,12 @@ func newRenderer(in Input) (*renderer, error) {
 		}
 		return strings.Compare(a.Slug, b.Slug)
 	})
-	for _, c := range r.cases {
+	r.bySlug = make(map[string]int, len(r.cases))
+	for i, c := range r.cases {
 		if !config.ValidKey(c.Slug) {
 			return nil, fmt.Errorf("site: %s: slug %q is not a valid path segment", c.Path, c.Slug)
 		}
+		r.bySlug[c.Slug] = i
 	}
 	title := r.site.Title
 	desc := cmp.Or(r.site.Description, title)
@@ -280,6 +293,9 @@ func (r *renderer) plan() error {
 }
 
 func (r *renderer) add(out, tmpl string, build func() (*page, error)) {
+	if r.want != nil && !r.want(out) {
+		return
+	}
 	r.jobs = append(r.jobs, job{path: out, tmpl: tmpl, page: build})
 }
 

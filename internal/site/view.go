@@ -119,6 +119,7 @@ type caseView struct {
 	Body         template.HTML
 	TOC          []tocItem // empty unless the body has three or more headings
 	Translations []link
+	Related      []*cardView // related case studies, in the page's language
 	Draft        bool
 }
 

@@ -1,0 +1,127 @@
+package match
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/refpack/refpack/internal/content"
+)
+
+// WeakScore is the best score under which a prospect counts as without a
+// good match.
+const WeakScore = 0.5
+
+// Coverage tells where the library is thin: how many live, visit-willing
+// references each industry has per project type and per employee size
+// band, and which prospects lack a good match.
+type Coverage struct {
+	References   int                       // live, visit-willing references (translations count once)
+	Cases        int                       // all case studies, drafts included
+	Industries   []string                  // vocabulary keys, in order
+	ProjectTypes []string                  // vocabulary keys, in order
+	Bands        []string                  // content.EmployeeBands
+	ByType       map[string]map[string]int // industry -> project type -> references
+	ByBand       map[string]map[string]int // industry -> band -> references (cases without employees are not counted)
+	Weak         []WeakProspect            // best score under WeakScore, worst first
+}
+
+// WeakProspect is a prospect whose best match scores under WeakScore.
+type WeakProspect struct {
+	Prospect *content.Prospect
+	Best     *content.Case // nil when every case is excluded
+	Score    float64       // unrounded; 0 without a match
+}
+
+// Cell is one industry × project type (or size band) combination.
+type Cell struct {
+	Industry string
+	Key      string // project type or band
+}
+
+// Willing reports whether c counts as a reference in coverage: live, not a
+// draft, willing to host visits and not in red health. The visit quota is
+// left out: it is used up for a while, not missing.
+func Willing(c *content.Case) bool {
+	return !c.Draft && status(c) == "live" && c.Reference.Visit && c.Reference.Health != "red"
+}
+
+// Cover computes the coverage of lib; today ends the quota window of
+// prospects without a visit date.
+func Cover(lib *content.Library, today time.Time) Coverage {
+	site := lib.Site
+	cv := Coverage{
+		Cases:        len(lib.Cases),
+		Industries:   site.Industries.Keys(),
+		ProjectTypes: site.ProjectTypes.Keys(),
+		Bands:        content.EmployeeBands,
+		ByType:       map[string]map[string]int{},
+		ByBand:       map[string]map[string]int{},
+	}
+	for _, ind := range cv.Industries {
+		cv.ByType[ind] = map[string]int{}
+		for _, pt := range cv.ProjectTypes {
+			cv.ByType[ind][pt] = 0
+		}
+		cv.ByBand[ind] = map[string]int{}
+		for _, b := range cv.Bands {
+			cv.ByBand[ind][b] = 0
+		}
+	}
+	group := translationGroups(lib.Cases)
+	counted := map[int]bool{}
+	for i, c := range lib.Cases {
+		// Translations tell one customer's story: count it once.
+		if !Willing(c) || counted[group[i]] {
+			continue
+		}
+		counted[group[i]] = true
+		cv.References++
+		row, ok := cv.ByType[c.Industry]
+		if !ok {
+			continue
+		}
+		for i, pt := range c.ProjectTypes {
+			if _, ok := row[pt]; ok && !slices.Contains(c.ProjectTypes[:i], pt) {
+				row[pt]++
+			}
+		}
+		if b := c.Scale.EmployeeBand(); b != "" {
+			cv.ByBand[c.Industry][b]++
+		}
+	}
+	for _, p := range lib.Prospects {
+		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{})
+		w := WeakProspect{Prospect: p}
+		if len(res.Matches) > 0 {
+			w.Best, w.Score = res.Matches[0].Case, res.Matches[0].Score
+		}
+		if w.Score < WeakScore {
+			cv.Weak = append(cv.Weak, w)
+		}
+	}
+	slices.SortFunc(cv.Weak, func(a, b WeakProspect) int {
+		return cmp.Or(cmp.Compare(a.Score, b.Score), strings.Compare(a.Prospect.Slug, b.Prospect.Slug))
+	})
+	return cv
+}
+
+// EmptyTypes lists the industry × project type cells without a reference,
+// by industry then project type in vocabulary order.
+func (cv Coverage) EmptyTypes() []Cell { return empty(cv.Industries, cv.ProjectTypes, cv.ByType) }
+
+// EmptyBands lists the industry × size band cells without a reference.
+func (cv Coverage) EmptyBands() []Cell { return empty(cv.Industries, cv.Bands, cv.ByBand) }
+
+func empty(rows, cols []string, m map[string]map[string]int) []Cell {
+	var out []Cell
+	for _, r := range rows {
+		for _, c := range cols {
+			if m[r][c] == 0 {
+				out = append(out, Cell{r, c})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,532 @@
+// Package match ranks case studies as references for a prospect (SPEC §5):
+// hard exclusions first, then a weighted score of five components, each
+// explained by a reason in the prospect's language. It is pure: the clock
+// and the ledger are passed in.
+package match
+
+import (
+	"cmp"
+	"maps"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/content"
+)
+
+// Prospect is what references are ranked for: a prospect, or a case study
+// when looking for related cases.
+type Prospect struct {
+	Slug         string
+	Industry     string
+	ProjectTypes []string
+	Region       string
+	Scale        content.Scale
+	VisitDate    time.Time // zero: the quota window ends at the date passed to Rank
+	Language     string    // language of the reasons; "" means English
+}
+
+// FromProspect takes the fields matching needs from a loaded prospect. An
+// empty language means the site's.
+func FromProspect(p *content.Prospect, site *config.Site) Prospect {
+	return Prospect{
+		Slug:         p.Slug,
+		Industry:     p.Industry,
+		ProjectTypes: p.ProjectTypes,
+		Region:       p.Region,
+		Scale:        p.Scale,
+		VisitDate:    p.VisitDate,
+		Language:     cmp.Or(p.Language, site.Language),
+	}
+}
+
+// FromCase treats a case study as a prospect, on its public fields only.
+func FromCase(c *content.Case, site *config.Site) Prospect {
+	return Prospect{
+		Slug:         c.Slug,
+		Industry:     c.Industry,
+		ProjectTypes: c.ProjectTypes,
+		Region:       c.Region,
+		Scale:        c.Scale,
+		Language:     cmp.Or(c.Language, site.Language),
+	}
+}
+
+// Options change what Rank considers.
+type Options struct {
+	// Public ranks on public fields only, as "related cases" on the public
+	// site do: no exclusion or component that reads [reference] or the
+	// ledger. Freshness is dropped from the weights (the score is
+	// normalised by the other four), the prospect's own slug is left out,
+	// and drafts and cases that are not live are left out without being
+	// listed as excluded.
+	Public bool
+}
+
+// Components are the five component values of SPEC §5, each in [0, 1].
+type Components struct {
+	Industry    float64 `json:"industry"`
+	ProjectType float64 `json:"project_type"`
+	Scale       float64 `json:"scale"`
+	Region      float64 `json:"region"`
+	Freshness   float64 `json:"freshness"`
+}
+
+// Match is a recommended reference.
+type Match struct {
+	Case       *content.Case
+	Score      float64 // in [0, 1], unrounded
+	Components Components
+	Reasons    []string // one per component that contributed, in the prospect's language
+}
+
+// Exclusion is a case that must not be recommended, and every reason why.
+type Exclusion struct {
+	Case    *content.Case
+	Reasons []string
+}
+
+// Result is a ranking: matches by score descending, then slug ascending;
+// exclusions by slug.
+type Result struct {
+	Matches  []Match
+	Excluded []Exclusion
+	lang     string // the prospect's language, preferred by Top among translations
+}
+
+// QuotaWindow is how far back the ledger counts a reference's visits.
+const QuotaWindow = 365 * 24 * time.Hour
+
+// Rank scores every case for the prospect p. today ends the quota window
+// when p has no visit date. Every ledger entry (visit or call) within the
+// 365 days up to and including the window's end counts as one use of the
+// reference; translations of a case (joined by translation_of) are the same
+// customer and share their uses.
+func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
+	t := textIn(p.Language)
+	end := p.VisitDate
+	if end.IsZero() {
+		end = today
+	}
+	used := map[string]int{}
+	if !opt.Public {
+		used = groupUsage(cases, Usage(visits, end))
+	}
+	pi := newProspectInfo(p, site)
+	res := Result{Matches: make([]Match, 0, len(cases)), lang: p.Language}
+	for _, c := range cases {
+		if opt.Public {
+			if c.Slug == p.Slug || c.Draft || status(c) != "live" {
+				continue
+			}
+		} else if reasons := exclusions(c, used[c.Slug], t); reasons != nil {
+			res.Excluded = append(res.Excluded, Exclusion{Case: c, Reasons: reasons})
+			continue
+		}
+		comp := pi.components(c, used[c.Slug], opt.Public)
+		res.Matches = append(res.Matches, Match{Case: c, Score: score(comp, site.Weights, opt.Public), Components: comp})
+	}
+	slices.SortFunc(res.Matches, func(a, b Match) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
+	})
+	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
+	r := reasoner{p: p, site: site, t: t, public: opt.Public, memo: map[reasonKey]string{}}
+	for i := range res.Matches {
+		m := &res.Matches[i]
+		m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
+	}
+	return res
+}
+
+// Usage counts the ledger entries per case in the 365 days up to and
+// including end.
+func Usage(visits []content.Visit, end time.Time) map[string]int {
+	start := end.Add(-QuotaWindow)
+	used := map[string]int{}
+	for _, v := range visits {
+		if !v.Date.Before(start) && !v.Date.After(end) {
+			used[v.Case]++
+		}
+	}
+	return used
+}
+
+// groupUsage gives every case the uses of its whole translation group.
+func groupUsage(cases []*content.Case, used map[string]int) map[string]int {
+	if len(used) == 0 {
+		return used
+	}
+	var linked []*content.Case
+	for _, c := range cases {
+		if c.TranslationOf != "" {
+			linked = append(linked, c)
+		}
+	}
+	if len(linked) == 0 {
+		return used
+	}
+	// Only cases joined by translation_of need a group: the translations
+	// and the cases they name.
+	involved := map[string]bool{}
+	for _, c := range linked {
+		involved[c.Slug], involved[c.TranslationOf] = true, true
+	}
+	var members []*content.Case
+	for _, c := range cases {
+		if involved[c.Slug] {
+			members = append(members, c)
+		}
+	}
+	group := translationGroups(members)
+	sum := map[int]int{}
+	for i, c := range members {
+		sum[group[i]] += used[c.Slug]
+	}
+	out := maps.Clone(used)
+	for i, c := range members {
+		if n := sum[group[i]]; n > 0 {
+			out[c.Slug] = n
+		}
+	}
+	return out
+}
+
+// Top returns the best n matches, leaving out translations of a case
+// already picked: they are the same customer. Of translations with the same
+// score, the one in the prospect's language is picked.
+func (r Result) Top(n int) []Match {
+	cases := make([]*content.Case, len(r.Matches))
+	for i, m := range r.Matches {
+		cases[i] = m.Case
+	}
+	group := translationGroups(cases)
+	picked := map[int]bool{}
+	var out []Match
+	for i, m := range r.Matches {
+		if len(out) == n {
+			break
+		}
+		if picked[group[i]] {
+			continue
+		}
+		picked[group[i]] = true
+		for j := i + 1; j < len(r.Matches) && r.Matches[j].Score == m.Score; j++ {
+			if group[j] == group[i] && m.Case.Language != r.lang && r.Matches[j].Case.Language == r.lang {
+				m = r.Matches[j]
+				break
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func status(c *content.Case) string { return cmp.Or(c.Status, "live") }
+
+// exclusions returns why c must not be recommended, or nil.
+func exclusions(c *content.Case, used int, t text) []string {
+	var why []string
+	if c.Draft {
+		why = append(why, t.format("draft"))
+	}
+	if s := status(c); s != "live" {
+		why = append(why, t.format("status", "s", t.status(s)))
+	}
+	if !c.Reference.Visit {
+		why = append(why, t.format("no_visits"))
+	}
+	if c.Reference.Health == "red" {
+		why = append(why, t.format("health_red"))
+	}
+	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
+		why = append(why, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
+	}
+	return why
+}
+
+// Industry values of SPEC §5.
+const (
+	industrySame    = 1
+	industryRelated = 0.6
+	industryCross   = 0.3
+)
+
+// prospectInfo is what Rank looks up about the prospect once, not once per
+// case.
+type prospectInfo struct {
+	p       Prospect
+	related []string // industries related to the prospect's
+	cross   []string // the prospect's cross-industry project types
+}
+
+func newProspectInfo(p Prospect, site *config.Site) prospectInfo {
+	pi := prospectInfo{p: p}
+	if t, ok := site.Industries.Get(p.Industry); ok {
+		pi.related = t.Related
+	}
+	for _, k := range site.Industries.Keys() {
+		if site.Related(k, p.Industry) && !slices.Contains(pi.related, k) {
+			pi.related = append(pi.related, k)
+		}
+	}
+	for _, k := range p.ProjectTypes {
+		if site.CrossIndustry(k) {
+			pi.cross = append(pi.cross, k)
+		}
+	}
+	return pi
+}
+
+func (pi *prospectInfo) industry(c *content.Case) float64 {
+	switch {
+	case pi.p.Industry == c.Industry:
+		return industrySame
+	case slices.Contains(pi.related, c.Industry):
+		return industryRelated
+	case slices.ContainsFunc(pi.cross, func(k string) bool { return slices.Contains(c.ProjectTypes, k) }):
+		return industryCross
+	}
+	return 0
+}
+
+func (pi *prospectInfo) components(c *content.Case, used int, public bool) Components {
+	p := pi.p
+	comp := Components{
+		Industry:    pi.industry(c),
+		ProjectType: projectType(p.ProjectTypes, c.ProjectTypes),
+		Scale:       scale(p.Scale, c.Scale),
+		Region:      region(p.Region, c.Region),
+		Freshness:   1,
+	}
+	if limit := c.Reference.MaxVisitsPerYear; !public && limit > 0 {
+		comp.Freshness = max(0, 1-float64(used)/float64(limit))
+	}
+	return comp
+}
+
+func industry(p Prospect, c *content.Case, site *config.Site) float64 {
+	switch {
+	case p.Industry == c.Industry:
+		return industrySame
+	case site.Related(p.Industry, c.Industry) || site.Related(c.Industry, p.Industry):
+		return industryRelated
+	case crossType(p.ProjectTypes, c.ProjectTypes, site) != "":
+		return industryCross
+	}
+	return 0
+}
+
+// crossType returns the first of the prospect's cross-industry project
+// types that the case also has, or "".
+func crossType(prospect, ref []string, site *config.Site) string {
+	for _, k := range prospect {
+		if site.CrossIndustry(k) && slices.Contains(ref, k) {
+			return k
+		}
+	}
+	return ""
+}
+
+func projectType(prospect, ref []string) float64 {
+	if len(prospect) == 0 {
+		return 0
+	}
+	n := 0
+	for i, k := range prospect {
+		if slices.Contains(ref, k) && !slices.Contains(prospect[:i], k) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(prospect))
+}
+
+// shared returns the prospect's project types that ref has, in the
+// prospect's order, each once.
+func shared(prospect, ref []string) []string {
+	var out []string
+	for _, k := range prospect {
+		if slices.Contains(ref, k) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// scale is the mean closeness over the scale fields both sides give.
+func scale(p, ref content.Scale) float64 {
+	pf, rf := values(p), values(ref)
+	sum, n := 0.0, 0
+	for i := range pf {
+		if pf[i] > 0 && rf[i] > 0 {
+			sum += closeness(math.Log10(float64(rf[i])), math.Log10(float64(pf[i])))
+			n++
+		}
+	}
+	if n == 0 {
+		return 0.5
+	}
+	return sum / float64(n)
+}
+
+// values are the scale fields in the order of content.Scale.Fields.
+func values(s content.Scale) [4]int64 {
+	return [4]int64{s.Employees, s.Users, s.Documents, s.Sites}
+}
+
+// closeness compares two sizes by their log10: a larger reference loses a
+// third per order of magnitude, a smaller one half, because prospects trust
+// a bigger customer's experience more than a smaller one's.
+func closeness(logRef, logProspect float64) float64 {
+	d := logRef - logProspect
+	if d > 0 {
+		return max(0, 1-d/3)
+	}
+	return max(0, 1+d/2)
+}
+
+func region(p, ref string) float64 {
+	switch {
+	case p == "" || ref == "":
+		return 0.5
+	case p == ref:
+		return 1
+	}
+	return 0
+}
+
+// score is the weighted mean of the components, so it stays in [0, 1]
+// whatever the weights sum to.
+func score(c Components, w config.Weights, public bool) float64 {
+	if public {
+		w.Freshness = 0
+	}
+	sum := w.Industry + w.ProjectType + w.Scale + w.Region + w.Freshness
+	if sum <= 0 {
+		return 0
+	}
+	s := w.Industry*c.Industry + w.ProjectType*c.ProjectType + w.Scale*c.Scale + w.Region*c.Region + w.Freshness*c.Freshness
+	return min(1, max(0, s/sum))
+}
+
+// Round rounds a score to 2 decimals, as printed and in JSON.
+func Round(s float64) float64 { return math.Round(s*100) / 100 }
+
+// reasoner explains every component that contributed to a score. Most
+// reasons repeat across a ranking ("Same industry: Banking"), so each is
+// formatted once per Rank and shared.
+type reasoner struct {
+	p      Prospect
+	site   *config.Site
+	t      text
+	public bool
+	memo   map[reasonKey]string
+}
+
+type reasonKey struct {
+	kind string
+	s    string
+	a, b int
+}
+
+func (r *reasoner) once(k reasonKey, format func() string) string {
+	if s, ok := r.memo[k]; ok {
+		return s
+	}
+	s := format()
+	r.memo[k] = s
+	return s
+}
+
+func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string {
+	p, site, t := r.p, r.site, r.t
+	out := make([]string, 0, 5)
+	ind := func(k string) string { return site.Industries.Label(k, t.lang) }
+	pt := func(k string) string { return site.ProjectTypes.Label(k, t.lang) }
+	switch comp.Industry {
+	case industrySame:
+		out = append(out, r.once(reasonKey{kind: "same", s: c.Industry}, func() string {
+			return t.format("same_industry", "a", ind(c.Industry))
+		}))
+	case industryRelated:
+		out = append(out, r.once(reasonKey{kind: "related", s: c.Industry}, func() string {
+			return t.format("related_industry", "p", ind(p.Industry), "c", ind(c.Industry))
+		}))
+	case industryCross:
+		k := crossType(p.ProjectTypes, c.ProjectTypes, site)
+		out = append(out, r.once(reasonKey{kind: "cross", s: k}, func() string {
+			return t.format("cross_industry", "t", pt(k))
+		}))
+	}
+	if comp.ProjectType > 0 {
+		// The reason depends only on which of the prospect's types the
+		// case shares.
+		mask := 0
+		for i, k := range p.ProjectTypes {
+			if i < 62 && slices.Contains(c.ProjectTypes, k) {
+				mask |= 1 << i
+			}
+		}
+		key := reasonKey{kind: "types", a: mask}
+		if len(p.ProjectTypes) > 62 {
+			key.s = c.Slug
+		}
+		out = append(out, r.once(key, func() string {
+			var labels []string
+			for _, k := range shared(p.ProjectTypes, c.ProjectTypes) {
+				labels = append(labels, pt(k))
+			}
+			return t.format("project_types",
+				"n", Number(int64(len(labels)), t.lang), "m", Number(int64(len(p.ProjectTypes)), t.lang),
+				"list", strings.Join(labels, t.m["list_sep"]))
+		}))
+	}
+	if comp.Scale > 0 {
+		out = append(out, scaleReason(p.Scale, c.Scale, t))
+	}
+	switch {
+	case comp.Region == 1:
+		out = append(out, r.once(reasonKey{kind: "region", s: c.Region}, func() string {
+			return t.format("same_region", "r", site.Regions.Label(c.Region, t.lang))
+		}))
+	case comp.Region > 0:
+		out = append(out, t.format("region_unknown"))
+	}
+	if !r.public && comp.Freshness > 0 {
+		if limit := c.Reference.MaxVisitsPerYear; limit > 0 {
+			out = append(out, r.once(reasonKey{kind: "fresh", a: used, b: limit}, func() string {
+				return t.format("fresh", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
+			}))
+		} else {
+			out = append(out, t.format("fresh_unlimited"))
+		}
+	}
+	return out
+}
+
+// scaleReason describes the size comparison on the first field both sides
+// give (employees first).
+func scaleReason(p, ref content.Scale, t text) string {
+	pf, rf := p.Fields(), ref.Fields()
+	for i := range pf {
+		pv, rv := pf[i].Value, rf[i].Value
+		if pv <= 0 || rv <= 0 {
+			continue
+		}
+		ratio := float64(rv) / float64(pv)
+		key := "scale_similar"
+		switch {
+		case ratio >= 10:
+			key = "scale_much_larger"
+		case ratio > 1.25:
+			key = "scale_larger"
+		case ratio <= 0.1:
+			key = "scale_much_smaller"
+		case ratio < 0.8:
+			key = "scale_smaller"
+		}
+		return t.format(key, "r", Number(rv, t.lang), "p", Number(pv, t.lang), "field", t.m[pf[i].Name])
+	}
+	return t.format("scale_none")
+}

@@ -1,0 +1,175 @@
+package match
+
+import (
+	"strconv"
+	"strings"
+)
+
+// messages holds the fixed strings of reasons and exclusions in every
+// language refpack writes; {name} placeholders are filled by text.format.
+var messages = map[string]map[string]string{
+	"en": {
+		"same_industry":       "Same industry: {a}",
+		"related_industry":    "Related industry: {p} ↔ {c}",
+		"cross_industry":      "Cross-industry project type: {t}",
+		"project_types":       "Project types: {n} of {m} ({list})",
+		"scale_similar":       "Similar size: {r} vs {p} {field}",
+		"scale_larger":        "Larger, same order of magnitude: {r} vs {p} {field}",
+		"scale_much_larger":   "Much larger: {r} vs {p} {field}",
+		"scale_smaller":       "Smaller, same order of magnitude: {r} vs {p} {field}",
+		"scale_much_smaller":  "Much smaller: {r} vs {p} {field}",
+		"scale_none":          "Size: no common figures to compare",
+		"same_region":         "Same region: {r}",
+		"region_unknown":      "Region not given",
+		"fresh":               "Fresh reference: {n} of {m} visits used this year",
+		"fresh_unlimited":     "Fresh reference: no yearly visit limit",
+		"draft":               "draft",
+		"status":              "status is {s}",
+		"no_visits":           "not willing to host visits",
+		"health_red":          "relationship health is red",
+		"quota":               "visit quota used: {n} of {m} in the last 365 days",
+		"employees":           "employees",
+		"users":               "users",
+		"documents":           "documents",
+		"sites":               "sites",
+		"status_pilot":        "pilot",
+		"status_implementing": "implementing",
+		"status_retired":      "retired",
+		"list_sep":            ", ",
+	},
+	"ja": {
+		"same_industry":       "同業種: {a}",
+		"related_industry":    "関連業種: {p} ↔ {c}",
+		"cross_industry":      "業種を問わないプロジェクト種別: {t}",
+		"project_types":       "プロジェクト種別: {m}件中{n}件が一致({list})",
+		"scale_similar":       "同程度の規模: {field} {r} 対 {p}",
+		"scale_larger":        "やや大きい(同じ桁): {field} {r} 対 {p}",
+		"scale_much_larger":   "大幅に大きい: {field} {r} 対 {p}",
+		"scale_smaller":       "やや小さい(同じ桁): {field} {r} 対 {p}",
+		"scale_much_smaller":  "大幅に小さい: {field} {r} 対 {p}",
+		"scale_none":          "規模: 比較できる共通の数値なし",
+		"same_region":         "同じ地域: {r}",
+		"region_unknown":      "地域の指定なし",
+		"fresh":               "訪問枠に余裕あり: 直近1年で{m}回中{n}回使用",
+		"fresh_unlimited":     "訪問枠に余裕あり: 年間の訪問上限なし",
+		"draft":               "下書き",
+		"status":              "ステータスが{s}",
+		"no_visits":           "訪問の受け入れ不可",
+		"health_red":          "顧客との関係が要注意(health = red)",
+		"quota":               "訪問枠を使い切り: 直近365日で{m}回中{n}回",
+		"employees":           "従業員数",
+		"users":               "ユーザー数",
+		"documents":           "文書数",
+		"sites":               "拠点数",
+		"status_pilot":        "試験運用(pilot)",
+		"status_implementing": "導入中(implementing)",
+		"status_retired":      "運用終了(retired)",
+		"list_sep":            "、",
+	},
+	"ru": {
+		"same_industry":       "Та же отрасль: {a}",
+		"related_industry":    "Смежная отрасль: {p} ↔ {c}",
+		"cross_industry":      "Межотраслевой тип проекта: {t}",
+		"project_types":       "Типы проектов: {n} из {m} ({list})",
+		"scale_similar":       "Сопоставимый масштаб: {r} против {p} ({field})",
+		"scale_larger":        "Крупнее, тот же порядок: {r} против {p} ({field})",
+		"scale_much_larger":   "Значительно крупнее: {r} против {p} ({field})",
+		"scale_smaller":       "Меньше, тот же порядок: {r} против {p} ({field})",
+		"scale_much_smaller":  "Значительно меньше: {r} против {p} ({field})",
+		"scale_none":          "Масштаб: нет общих показателей для сравнения",
+		"same_region":         "Тот же регион: {r}",
+		"region_unknown":      "Регион не указан",
+		"fresh":               "Свежий референс: использовано {n} из {m} визитов за год",
+		"fresh_unlimited":     "Свежий референс: без годового лимита визитов",
+		"draft":               "черновик",
+		"status":              "статус: {s}",
+		"no_visits":           "не готов принимать визиты",
+		"health_red":          "отношения с клиентом в красной зоне (health = red)",
+		"quota":               "лимит визитов исчерпан: {n} из {m} за последние 365 дней",
+		"employees":           "сотрудники",
+		"users":               "пользователи",
+		"documents":           "документы",
+		"sites":               "площадки",
+		"status_pilot":        "пилот (pilot)",
+		"status_implementing": "внедряется (implementing)",
+		"status_retired":      "выведен из эксплуатации (retired)",
+		"list_sep":            ", ",
+	},
+}
+
+// text formats the strings of one language.
+type text struct {
+	lang string
+	m    map[string]string
+}
+
+// textIn returns the strings of lang, English when lang is unknown.
+func textIn(lang string) text {
+	if m, ok := messages[lang]; ok {
+		return text{lang, m}
+	}
+	return text{"en", messages["en"]}
+}
+
+// format fills the {name} placeholders of the string key from pairs of
+// name and value, in one pass: Rank formats tens of thousands of reasons.
+func (t text) format(key string, pairs ...string) string {
+	s := t.m[key]
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		name := s[i+1 : i+j]
+		b.WriteString(s[:i])
+		value, ok := "", false
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				value, ok = pairs[k+1], true
+				break
+			}
+		}
+		if !ok {
+			value = s[i : i+j+1]
+		}
+		b.WriteString(value)
+		s = s[i+j+1:]
+	}
+}
+
+func (t text) status(s string) string {
+	if v, ok := t.m["status_"+s]; ok {
+		return v
+	}
+	return s
+}
+
+// Number formats n the way lang writes it: "12,000" in English and
+// Japanese, "12 000" with a no-break space in Russian.
+func Number(n int64, lang string) string {
+	sep := ","
+	if lang == "ru" {
+		sep = "\u00a0"
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
