@@ -1,7 +1,7 @@
 package match
 
 import (
-	"strconv"
+	"github.com/refpack/refpack/internal/locale"
 	"strings"
 )
 
@@ -151,25 +151,5 @@ func (t text) status(s string) string {
 	return s
 }
 
-// Number formats n the way lang writes it: "12,000" in English and
-// Japanese, "12 000" with a no-break space in Russian.
-func Number(n int64, lang string) string {
-	sep := ","
-	if lang == "ru" {
-		sep = "\u00a0"
-	}
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// Number formats n the way lang writes it (see locale.Number).
+func Number(n int64, lang string) string { return locale.Number(n, lang) }

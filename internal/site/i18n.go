@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
+	"github.com/refpack/refpack/internal/locale"
 	"io/fs"
-	"strconv"
 	"strings"
 	"time"
 
@@ -168,50 +168,11 @@ func (l *lang) pluralCategory(n int) string {
 	}
 }
 
-// Russian months in the genitive, as they appear in a date.
-var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
-	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
+// date formats a calendar date in the page's language.
+func (l *lang) date(t time.Time) string { return locale.Date(t, l.Code) }
 
-// date formats a calendar date: "10 May 2024", "2024年5月10日", "10 мая 2024 г.".
-func (l *lang) date(t time.Time) string {
-	y, m, d := t.Date()
-	switch l.Code {
-	case "ja":
-		return fmt.Sprintf("%d年%d月%d日", y, m, d)
-	case "ru":
-		return fmt.Sprintf("%d %s %d г.", d, ruMonths[m-1], y)
-	default:
-		return fmt.Sprintf("%d %s %d", d, m, y)
-	}
-}
-
-// number formats n with the language's thousands separator: "12,000" or,
-// in Russian, "12 000" with a no-break space.
-func (l *lang) number(n int64) string {
-	sep := ","
-	if l.Code == "ru" {
-		sep = "\u00a0"
-	}
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// number formats n with the language's thousands separator.
+func (l *lang) number(n int64) string { return locale.Number(n, l.Code) }
 
 // list joins items the way the language writes a short list.
-func (l *lang) list(items []string) string {
-	if l.Code == "ja" {
-		return strings.Join(items, "、")
-	}
-	return strings.Join(items, ", ")
-}
+func (l *lang) list(items []string) string { return locale.List(items, l.Code) }

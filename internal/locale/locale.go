@@ -1,0 +1,60 @@
+// Package locale formats numbers, dates and lists the way English, Japanese
+// and Russian readers write them. The site, the match reasons and the packs
+// all use it, so one figure reads the same everywhere.
+package locale
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Number formats n with the language's thousands separator: "12,000" in
+// English and Japanese, "12 000" with a no-break space in Russian.
+func Number(n int64, lang string) string {
+	sep := ","
+	if lang == "ru" {
+		sep = "\u00a0"
+	}
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// Russian months in the genitive, as they appear in a date.
+var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
+	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
+
+// Date formats a calendar date: "10 May 2024", "2024年5月10日",
+// "10 мая 2024 г.".
+func Date(t time.Time, lang string) string {
+	y, m, d := t.Date()
+	switch lang {
+	case "ja":
+		return fmt.Sprintf("%d年%d月%d日", y, m, d)
+	case "ru":
+		return fmt.Sprintf("%d %s %d г.", d, ruMonths[m-1], y)
+	default:
+		return fmt.Sprintf("%d %s %d", d, m, y)
+	}
+}
+
+// List joins a short list the way the language writes it.
+func List(items []string, lang string) string {
+	if lang == "ja" {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
+}

@@ -1,0 +1,26 @@
+package locale
+
+import (
+	"testing"
+	"time"
+)
+
+func TestFormats(t *testing.T) {
+	day := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ got, want string }{
+		{Number(12000, "en"), "12,000"},
+		{Number(1234567, "ja"), "1,234,567"},
+		{Number(12000, "ru"), "12\u00a0000"},
+		{Number(-950, "en"), "-950"},
+		{Number(-1000, "en"), "-1,000"},
+		{Date(day, "en"), "10 May 2024"},
+		{Date(day, "ja"), "2024年5月10日"},
+		{Date(day, "ru"), "10 мая 2024 г."},
+		{List([]string{"a", "b"}, "ja"), "a、b"},
+		{List([]string{"a", "b"}, "ru"), "a, b"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
