@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -16,7 +17,14 @@ import (
 var Healths = []string{"green", "amber", "red"}
 
 func loadCase(fsys fs.FS, site *config.Site, p string, bundleFiles []string, problems *diag.List) *Case {
-	info, err := fs.Stat(fsys, p)
+	// One open per file: Stat on the handle, then a read sized by it.
+	f, err := fsys.Open(p)
+	if err != nil {
+		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+		return nil
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		problems.Errorf(p, 0, 0, "cannot read: %v", err)
 		return nil
@@ -25,11 +33,13 @@ func loadCase(fsys fs.FS, site *config.Site, p string, bundleFiles []string, pro
 		problems.Errorf(p, 0, 0, "file too large to be a case study: %d bytes (the limit is %d bytes, 1 MiB); move large data into bundle files", info.Size(), MaxCaseSize)
 		return nil
 	}
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
+	src := make([]byte, info.Size())
+	n, err := io.ReadFull(f, src)
+	if err != nil && err != io.ErrUnexpectedEOF {
 		problems.Errorf(p, 0, 0, "cannot read: %v", err)
 		return nil
 	}
+	src = src[:n]
 	return ParseCase(site, p, src, bundleFiles, problems)
 }
 
