@@ -30,6 +30,7 @@ func commands() []command {
 		{"build", "build the public site (default SITE \".\", DIR SITE/public)", runBuild},
 		{"check", "validate the whole library and list every problem", runCheck},
 		{"match", "rank references for a prospect, with reasons", runMatch},
+		{"brief", "write the private briefing pack (PDF) of prospects", runBrief},
 		{"coverage", "where the library is thin: industries × project types and sizes", runCoverage},
 		{"version", "print the version", runVersion},
 	}
