@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,6 +18,7 @@ import (
 	"github.com/refpack/refpack/internal/markdown"
 	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/publish"
+	"github.com/refpack/refpack/internal/search"
 	"github.com/refpack/refpack/internal/site"
 	"github.com/refpack/refpack/templates"
 )
@@ -110,6 +112,11 @@ func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
 	if err != nil {
 		return nil, append(problems, diag.Problem{Path: "templates", Message: err.Error()})
 	}
+	index, err := search.Index(search.Input{Lib: &public, Bodies: bodies})
+	if err != nil {
+		return nil, append(problems, diag.Problem{Path: "search", Message: err.Error()})
+	}
+	maps.Copy(out.Files, index)
 	copies := make(map[string]string, len(out.Copies))
 	for dst, src := range out.Copies {
 		copies[dst] = filepath.Join(siteDir, filepath.FromSlash(src))

@@ -166,6 +166,7 @@ func newRenderer(in Input) (*renderer, error) {
 		Feed:        r.url("feed.xml"),
 		Icon:        r.url("assets/favicon.svg"),
 	}
+	r.sv.Search = r.searchView()
 	return r, nil
 }
 

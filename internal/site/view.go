@@ -38,6 +38,7 @@ type siteView struct {
 	Feed        string
 	CSS         string // with a content-hash query, so caches can keep it forever
 	Icon        string
+	Search      *searchView // the home page's search form; nil without assets/search.js
 }
 
 type navItem struct {
