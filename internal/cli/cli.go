@@ -29,6 +29,8 @@ func commands() []command {
 	return []command{
 		{"build", "build the public site (default SITE \".\", DIR SITE/public)", runBuild},
 		{"check", "validate the whole library and list every problem", runCheck},
+		{"serve", "preview the site with live reload (nothing is written)", runServe},
+		{"new", "scaffold a case study or a prospect: new case|prospect NAME", runNew},
 		{"match", "rank references for a prospect, with reasons", runMatch},
 		{"brief", "write the private briefing pack (PDF) of prospects", runBrief},
 		{"coverage", "where the library is thin: industries × project types and sizes", runCoverage},
