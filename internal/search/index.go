@@ -268,15 +268,17 @@ func writeShards(out map[string][]byte, runs []*analysis, surfaces map[string]st
 		avg[f] = max(avg[f]/float64(max(n, 1)), 1)
 	}
 	entries := make(map[string]*entry, len(df)+len(surfaces))
+	idf := make(map[string]float64, len(df))
 	for t, df := range df {
-		idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-		e := &entry{key: t, postings: make([]int, 0, 2*df)}
-		prev := 0
-		for _, a := range runs {
-			ps := a.postings[t]
-			if ps == nil {
-				continue
-			}
+		idf[t] = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+		entries[t] = &entry{key: t, postings: make([]int, 0, 2*df)}
+	}
+	// Runs hold consecutive ids in order, so appending run by run keeps
+	// every posting list sorted; each run only visits its own terms.
+	last := make(map[string]int, len(df))
+	for _, a := range runs {
+		for t, ps := range a.postings {
+			e, prev, termIDF := entries[t], last[t], idf[t]
 			for _, p := range *ps {
 				// BM25 per field, each saturating on its own, weighted by the
 				// field's boost: one word of the title outweighs many of the body.
@@ -287,12 +289,12 @@ func writeShards(out map[string][]byte, runs []*analysis, surfaces map[string]st
 						w += boost[f] * tf * (k1 + 1) / (tf + k1*norm)
 					}
 				}
-				s := max(1, int(math.Round(scoreScale*idf*w)))
-				e.postings = append(e.postings, int(p.doc)-prev, s)
+				sc := max(1, int(math.Round(scoreScale*termIDF*w)))
+				e.postings = append(e.postings, int(p.doc)-prev, sc)
 				prev = int(p.doc)
 			}
+			last[t] = prev
 		}
-		entries[t] = e
 	}
 	for s, t := range surfaces {
 		e := entries[s]
