@@ -33,6 +33,7 @@ func commands() []command {
 		{"new", "scaffold a case study or a prospect: new case|prospect NAME", runNew},
 		{"match", "rank references for a prospect, with reasons", runMatch},
 		{"brief", "write the private briefing pack (PDF) of prospects", runBrief},
+		{"visit", "record and list reference visits: visit add|set|list", runVisit},
 		{"coverage", "where the library is thin: industries × project types and sizes", runCoverage},
 		{"version", "print the version", runVersion},
 	}
