@@ -657,9 +657,16 @@ func (p *pack) after() {
 		}
 		p.y += 2
 	}
-	cmd := "refpack visit add"
+	// The command to run after the visit, ready to copy: the top reference,
+	// this prospect and the planned date.
+	cmd := "refpack visit add CASE " + pr.Slug + " --date YYYY-MM-DD"
 	if len(p.in.Matches) > 0 {
-		cmd += " (case " + p.in.Matches[0].Case.Slug + ", prospect " + pr.Slug + ")"
+		cmd = "refpack visit add " + p.in.Matches[0].Case.Slug + " " + pr.Slug
+		if !pr.VisitDate.IsZero() {
+			cmd += " --date " + pr.VisitDate.Format(time.DateOnly)
+		} else {
+			cmd += " --date YYYY-MM-DD"
+		}
 	}
 	p.check(p.t("a_record", "cmd", cmd), stBody)
 }
