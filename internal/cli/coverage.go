@@ -156,6 +156,21 @@ func printCoverage(w io.Writer, site *config.Site, cv match.Coverage) {
 	}
 	printMatrix(w, site, cv.Industries, cols, cv.Bands, cv.ByBand)
 
+	if len(cv.Quota) > 0 {
+		fmt.Fprintln(w, "\nYearly visit quota used (ledger, last 365 days):")
+		width := 0
+		for _, q := range cv.Quota {
+			width = max(width, len(q.Case.Slug))
+		}
+		for _, q := range cv.Quota {
+			note := ""
+			if q.Used >= q.Max {
+				note = "  used up: excluded from matching"
+			}
+			fmt.Fprintf(w, "  %-*s  %d of %d%s\n", width, q.Case.Slug, q.Used, q.Max, note)
+		}
+	}
+
 	fmt.Fprintln(w, "\nEmpty cells (no live, visit-willing reference):")
 	printEmpty(w, cv.Industries, cv.EmptyTypes(), func(k string) string { return site.ProjectTypes.Label(k, lang) }, func(ind string) string { return site.Industries.Label(ind, lang) })
 	fmt.Fprintln(w, "\nEmpty size bands:")
@@ -258,6 +273,7 @@ type coverageJSON struct {
 	EmptyBands    []emptyBandJSON           `json:"empty_band_cells"`
 	WeakProspects []weakJSON                `json:"weak_prospects"`
 	WeakThreshold float64                   `json:"weak_threshold"`
+	Quota         []quotaJSON               `json:"quota"`
 }
 
 type termJSON struct {
@@ -281,12 +297,22 @@ type weakJSON struct {
 	Score    float64 `json:"score"`
 }
 
+type quotaJSON struct {
+	Case string `json:"case"`
+	Used int    `json:"used"`
+	Max  int    `json:"max"`
+}
+
 func writeCoverageJSON(w io.Writer, site *config.Site, cv match.Coverage) error {
 	out := coverageJSON{
 		References: cv.References, Cases: cv.Cases, Bands: cv.Bands,
 		ByProjectType: cv.ByType, ByBand: cv.ByBand, WeakThreshold: match.WeakScore,
 		Industries: []termJSON{}, ProjectTypes: []termJSON{},
 		EmptyTypes: []emptyTypeJSON{}, EmptyBands: []emptyBandJSON{}, WeakProspects: []weakJSON{},
+		Quota: []quotaJSON{},
+	}
+	for _, q := range cv.Quota {
+		out.Quota = append(out.Quota, quotaJSON{q.Case.Slug, q.Used, q.Max})
 	}
 	for _, k := range cv.Industries {
 		out.Industries = append(out.Industries, termJSON{k, site.Industries.Label(k, site.Language)})

@@ -25,6 +25,15 @@ type Coverage struct {
 	ByType       map[string]map[string]int // industry -> project type -> references
 	ByBand       map[string]map[string]int // industry -> band -> references (cases without employees are not counted)
 	Weak         []WeakProspect            // best score under WeakScore, worst first
+	Quota        []QuotaUse                // visit-willing references with a yearly quota, most used first
+}
+
+// QuotaUse is how much of a reference's yearly visit quota the ledger has
+// used in the 365 days up to today: overused references burn out.
+type QuotaUse struct {
+	Case *content.Case
+	Used int
+	Max  int
 }
 
 // WeakProspect is a prospect whose best match scores under WeakScore.
@@ -71,6 +80,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	}
 	group := translationGroups(lib.Cases)
 	counted := map[int]bool{}
+	used := groupUsage(lib.Cases, Usage(lib.Visits, today))
 	for i, c := range lib.Cases {
 		// Translations tell one customer's story: count it once.
 		if !Willing(c) || counted[group[i]] {
@@ -78,6 +88,9 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 		}
 		counted[group[i]] = true
 		cv.References++
+		if m := c.Reference.MaxVisitsPerYear; m > 0 {
+			cv.Quota = append(cv.Quota, QuotaUse{Case: c, Used: used[c.Slug], Max: m})
+		}
 		row, ok := cv.ByType[c.Industry]
 		if !ok {
 			continue
@@ -101,6 +114,10 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 			cv.Weak = append(cv.Weak, w)
 		}
 	}
+	slices.SortFunc(cv.Quota, func(a, b QuotaUse) int {
+		// Highest share first: a/b > c/d when a*d > c*b.
+		return cmp.Or(cmp.Compare(b.Used*a.Max, a.Used*b.Max), strings.Compare(a.Case.Slug, b.Case.Slug))
+	})
 	slices.SortFunc(cv.Weak, func(a, b WeakProspect) int {
 		return cmp.Or(cmp.Compare(a.Score, b.Score), strings.Compare(a.Prospect.Slug, b.Prospect.Slug))
 	})
