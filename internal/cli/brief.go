@@ -55,7 +55,7 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		out = filepath.Join(*siteDir, "briefs")
 	}
-	if err := checkBriefDir(*siteDir, out); err != nil {
+	if err := checkPrivateDest(*siteDir, out, privateOutput{what: "briefing packs into ", why: "packs are private", hint: "use -o outside it, such as " + filepath.Join(*siteDir, "briefs")}); err != nil {
 		fmt.Fprintf(stderr, "refpack brief: %v\n", err)
 		return ExitUsage
 	}
@@ -114,43 +114,6 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %s into %s\n", plural(len(prospects), "briefing pack"), out)
 	return ExitOK
-}
-
-// checkBriefDir refuses an output directory where a pack could be
-// published: inside the site's public/, inside any built site (a directory
-// holding sitemap.xml and feed.xml), or inside the site's sources.
-func checkBriefDir(siteDir, out string) error {
-	absSite, err := realPath(siteDir)
-	if err != nil {
-		return err
-	}
-	absOut, err := realPath(out)
-	if err != nil {
-		return err
-	}
-	public := filepath.Join(absSite, "public")
-	if within(absOut, public) {
-		return fmt.Errorf("refusing to write briefing packs into %s: it is inside the public site %s, and packs are private (use -o outside it, such as %s)",
-			out, public, filepath.Join(siteDir, "briefs"))
-	}
-	for _, src := range []string{filepath.Join(absSite, "content"), filepath.Join(absSite, "templates")} {
-		if within(absOut, src) {
-			return fmt.Errorf("refusing to write briefing packs into %s: it is inside the site's sources %s", out, src)
-		}
-	}
-	for dir := absOut; ; dir = filepath.Dir(dir) {
-		if isFile(filepath.Join(dir, "sitemap.xml")) && isFile(filepath.Join(dir, "feed.xml")) {
-			return fmt.Errorf("refusing to write briefing packs into %s: %s holds a built site (sitemap.xml, feed.xml), and packs are private", out, dir)
-		}
-		if filepath.Dir(dir) == dir {
-			return nil
-		}
-	}
-}
-
-func isFile(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.Mode().IsRegular()
 }
 
 // loadBriefFonts loads the fonts once for all packs; [brief] fonts are
@@ -240,22 +203,7 @@ func (w *briefWriter) write(p *content.Prospect) (string, error) {
 		return "", err
 	}
 	dst := filepath.Join(w.dir, p.Slug+".pdf")
-	tmp, err := os.CreateTemp(w.dir, "."+p.Slug+".*.pdf.tmp")
-	if err != nil {
-		return "", err
-	}
-	_, err = tmp.Write(pdf)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), dst)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := writeFileAtomic(dst, pdf); err != nil {
 		return "", err
 	}
 	return dst, nil

@@ -6,15 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
 
-	"golang.org/x/text/width"
-
 	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
 )
 
@@ -43,7 +41,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	if *htmlFile != "" {
-		if err := checkPrivateOutput(*siteDir, *htmlFile); err != nil {
+		if err := checkPrivateDest(*siteDir, *htmlFile, privateOutput{why: "the report holds private data (prospects)", hint: "write it elsewhere, e.g. " + filepath.Join(*siteDir, "coverage.html")}); err != nil {
 			fmt.Fprintf(stderr, "refpack coverage: %v\n", err)
 			return ExitUsage
 		}
@@ -75,61 +73,6 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "\nwrote %s (internal: it names prospects)\n", *htmlFile)
 	}
 	return ExitOK
-}
-
-// checkPrivateOutput refuses to write a private report where it could be
-// published: under the site's public/, or inside any directory holding a
-// built site (a sitemap.xml beside a feed.xml), such as a build's -o DIR.
-func checkPrivateOutput(siteDir, file string) error {
-	abs, err := realPath(file)
-	if err != nil {
-		return err
-	}
-	site, err := realPath(siteDir)
-	if err != nil {
-		return err
-	}
-	for _, dir := range []string{filepath.Join(site, "public"), filepath.Join(site, "content")} {
-		if within(abs, dir) {
-			return fmt.Errorf("refusing to write %s: it is inside %s, and the report holds private data (prospects); write it elsewhere, e.g. %s",
-				file, dir, filepath.Join(siteDir, "coverage.html"))
-		}
-	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		if exists(filepath.Join(dir, "sitemap.xml")) && exists(filepath.Join(dir, "feed.xml")) {
-			return fmt.Errorf("refusing to write %s: %s holds a built site, and the report holds private data (prospects)", file, dir)
-		}
-		if filepath.Dir(dir) == dir {
-			return nil
-		}
-	}
-}
-
-func exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
-// writeFileAtomic writes data to a temporary file beside path, then renames
-// it, so that a failure never leaves half a file.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".refpack-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // bandLabels are short headings of the employee size bands.
@@ -199,41 +142,27 @@ func printMatrix(w io.Writer, site *config.Site, industries, headings, keys []st
 	labelWidth := 0
 	for i, ind := range industries {
 		labels[i] = site.Industries.Label(ind, site.Language)
-		labelWidth = max(labelWidth, displayWidth(labels[i]))
+		labelWidth = max(labelWidth, diag.Width(labels[i]))
 	}
 	widths := make([]int, len(headings))
 	for i, h := range headings {
-		widths[i] = max(2, displayWidth(h))
+		widths[i] = max(2, diag.Width(h))
 	}
 	var b strings.Builder
 	b.WriteString("  " + strings.Repeat(" ", labelWidth))
 	for i, h := range headings {
-		b.WriteString("  " + strings.Repeat(" ", widths[i]-displayWidth(h)) + h)
+		b.WriteString("  " + strings.Repeat(" ", widths[i]-diag.Width(h)) + h)
 	}
 	fmt.Fprintln(w, b.String())
 	for r, ind := range industries {
 		b.Reset()
-		b.WriteString("  " + labels[r] + strings.Repeat(" ", labelWidth-displayWidth(labels[r])))
+		b.WriteString("  " + labels[r] + strings.Repeat(" ", labelWidth-diag.Width(labels[r])))
 		for i, k := range keys {
 			c := cell(m[ind][k])
-			b.WriteString("  " + strings.Repeat(" ", widths[i]-displayWidth(c)) + c)
+			b.WriteString("  " + strings.Repeat(" ", widths[i]-diag.Width(c)) + c)
 		}
 		fmt.Fprintln(w, b.String())
 	}
-}
-
-// displayWidth is how many terminal columns s takes.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 func cell(n int) string {
