@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/refpack/refpack/internal/corpus"
-	"github.com/refpack/refpack/internal/publish"
 )
 
 // BenchmarkBuild10k measures a full build (load, validate, render, leak
@@ -23,11 +22,11 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		res, problems := buildSite(lib, false)
+		res, problems := buildSite(lib, false, out)
 		if res == nil {
 			b.Fatalf("build failed: %v", problems[0])
 		}
-		if err := publish.Write(out, res.site, res.guard); err != nil {
+		if err := res.w.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -8,8 +8,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 
@@ -46,12 +46,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	limitMemory()
-	res, problems := buildSite(*siteDir, *drafts)
+	res, problems := buildSite(*siteDir, *drafts, out)
 	printProblems(stderr, problems)
 	if res == nil {
 		return ExitProblem
 	}
-	if err := publish.Write(out, res.site, res.guard); err != nil {
+	if err := res.w.Commit(); err != nil {
 		var leaks *diag.Errors
 		if errors.As(err, &leaks) {
 			for _, p := range leaks.Problems {
@@ -64,20 +64,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack build: %v\n", err)
 		return ExitProblem
 	}
-	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.cases), plural(len(res.site.Files)+len(res.site.Copies), "file"), out)
+	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.cases), plural(res.w.Files(), "file"), out)
 	return ExitOK
 }
 
-// built is a rendered site held in memory.
+// built is a rendered site, written but not yet committed.
 type built struct {
-	site  publish.Site
-	guard *publish.Guard
+	w     *publish.Writer
 	cases int
 }
 
-// buildSite loads, validates and renders the site in memory. It returns nil
-// when the content has errors; problems holds errors and warnings.
-func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
+// buildSite loads, validates and renders the site, streaming every output
+// file through the leak guard into a publish.Writer for out (a dry run when
+// out is ""). It returns nil when the content has errors; problems holds
+// errors and warnings. The caller commits or aborts the writer.
+func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem) {
 	root := os.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
@@ -90,42 +91,50 @@ func buildSite(siteDir string, drafts bool) (*built, []diag.Problem) {
 			public.Cases = append(public.Cases, c)
 		}
 	}
-	// The guard is built on one core while the pages render on the others.
+	// The guard is built on one core while related cases are matched on
+	// the others.
 	guard := make(chan *publish.Guard, 1)
 	go func() { guard <- publish.NewGuard(lib.Secrets()) }()
-	bodies, bodyProblems := renderBodies(public.Cases)
-	for _, c := range lib.Cases {
-		// The Markdown source is not needed after rendering; on a large
-		// library dropping it keeps the build well inside its memory budget.
-		c.Body = nil
-	}
-	problems = append(problems, bodyProblems...)
-	if hasErrors(bodyProblems) {
-		return nil, problems
-	}
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
 	}
 	related := match.Related(public.Cases, lib.Site, 3)
-	out, err := site.Render(site.Input{Lib: &public, Bodies: bodies, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts, Related: related})
+	w := publish.DryRun(<-guard)
+	if out != "" {
+		var err error
+		if w, err = publish.NewWriter(out, w.Guard()); err != nil {
+			return nil, append(problems, diag.Problem{Path: out, Message: err.Error()})
+		}
+	}
+	fail := func(p ...diag.Problem) (*built, []diag.Problem) {
+		w.Abort()
+		return nil, append(problems, p...)
+	}
+
+	bodies := newBodies(public.Cases)
+	rendered, err := site.Render(site.Input{Lib: &public, Body: bodies.render, Emit: w.File, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts, Related: related})
+	if bodies.problems.HasErrors() {
+		return fail(bodies.problems.Problems...)
+	}
 	if err != nil {
-		return nil, append(problems, diag.Problem{Path: "templates", Message: err.Error()})
+		return fail(diag.Problem{Path: "templates", Message: err.Error()})
 	}
-	index, err := search.Index(search.Input{Lib: &public, Bodies: bodies})
+	for _, dst := range slices.Sorted(maps.Keys(rendered.Copies)) {
+		if err := w.Copy(dst, filepath.Join(siteDir, filepath.FromSlash(rendered.Copies[dst]))); err != nil {
+			return fail(diag.Problem{Path: rendered.Copies[dst], Message: err.Error()})
+		}
+	}
+	index, err := search.Index(search.Input{Lib: &public, Bodies: bodies.texts()})
 	if err != nil {
-		return nil, append(problems, diag.Problem{Path: "search", Message: err.Error()})
+		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
-	maps.Copy(out.Files, index)
-	copies := make(map[string]string, len(out.Copies))
-	for dst, src := range out.Copies {
-		copies[dst] = filepath.Join(siteDir, filepath.FromSlash(src))
+	for _, p := range slices.Sorted(maps.Keys(index)) {
+		if err := w.File(p, index[p]); err != nil {
+			return fail(diag.Problem{Path: "search", Message: err.Error()})
+		}
 	}
-	return &built{
-		site:  publish.Site{Files: out.Files, Copies: copies},
-		guard: <-guard,
-		cases: len(public.Cases),
-	}, problems
+	return &built{w: w, cases: len(public.Cases)}, problems
 }
 
 // limitMemory asks the garbage collector to keep the heap under 768 MiB,
@@ -137,35 +146,50 @@ func limitMemory() {
 	}
 }
 
-// renderBodies renders every case body in parallel with one renderer.
-func renderBodies(cases []*content.Case) (map[string]markdown.Result, []diag.Problem) {
-	r := markdown.New()
-	results := make([]markdown.Result, len(cases))
-	errs := make([]error, len(cases))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], errs[i] = r.Render(cases[i].Body)
-			}
-		})
-	}
-	for i := range cases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	bodies := make(map[string]markdown.Result, len(cases))
-	var problems diag.List
+// bodies renders case bodies as their pages are rendered, keeping only the
+// plain text that the search index needs afterwards.
+type bodies struct {
+	md    *markdown.Renderer
+	cases []*content.Case
+	index map[*content.Case]int
+	text  []string
+
+	mu       sync.Mutex
+	problems diag.List
+}
+
+func newBodies(cases []*content.Case) *bodies {
+	b := &bodies{md: markdown.New(), cases: cases, index: make(map[*content.Case]int, len(cases)), text: make([]string, len(cases))}
 	for i, c := range cases {
-		if errs[i] != nil {
-			problems.Errorf(c.Path, c.BodyLine, 0, "cannot render Markdown: %v", errs[i])
-			continue
-		}
-		bodies[c.Slug] = results[i]
+		b.index[c] = i
 	}
-	return bodies, problems.Problems
+	return b
+}
+
+// render is site.Input.Body. Each case's page calls it once.
+func (b *bodies) render(c *content.Case) (markdown.Result, error) {
+	res, err := b.md.Render(c.Body)
+	if err != nil {
+		b.mu.Lock()
+		b.problems.Errorf(c.Path, c.BodyLine, 0, "cannot render Markdown: %v", err)
+		b.mu.Unlock()
+		return res, err
+	}
+	b.text[b.index[c]] = res.Text
+	// The Markdown source is not needed after rendering; on a large
+	// library dropping it keeps the build well inside its memory budget.
+	c.Body = nil
+	return res, nil
+}
+
+// texts returns the plain text of every rendered body, as the search index
+// takes it.
+func (b *bodies) texts() map[string]markdown.Result {
+	out := make(map[string]markdown.Result, len(b.cases))
+	for i, c := range b.cases {
+		out[c.Slug] = markdown.Result{Text: b.text[i]}
+	}
+	return out
 }
 
 // checkOutputDir refuses output directories whose replacement would destroy

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/refpack/refpack/internal/diag"
-	"github.com/refpack/refpack/internal/publish"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -28,14 +27,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack check: unexpected argument %q (use -s SITE)\n", rest[0])
 		return ExitUsage
 	}
-	res, problems := buildSite(*siteDir, true)
+	res, problems := buildSite(*siteDir, true, "")
 	if res != nil {
-		leaks, err := publish.Leaks(res.site, res.guard)
-		if err != nil {
-			fmt.Fprintf(stderr, "refpack check: %v\n", err)
-			return ExitProblem
-		}
-		problems = append(problems, leaks...)
+		problems = append(problems, res.w.Leaks()...)
 	}
 	errs, warns := count(problems)
 	cases := 0

@@ -61,8 +61,8 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// Leaks scans every output file and name for private values and returns one
-// problem per file and private field found.
+// Leaks scans every output file and name of a site held in memory for
+// private values and returns one problem per file and private field found.
 func Leaks(site Site, guard *Guard) ([]diag.Problem, error) {
 	paths := site.outputs()
 	found := make([][]int, len(paths))
@@ -73,12 +73,7 @@ func Leaks(site Site, guard *Guard) ([]diag.Problem, error) {
 			errs[i] = err
 			return
 		}
-		found[i] = guard.Scan(data)
-		for _, s := range guard.Scan([]byte(paths[i])) {
-			if !slices.Contains(found[i], s) {
-				found[i] = append(found[i], s)
-			}
-		}
+		found[i] = scanFile(guard, paths[i], data)
 	})
 	var leaks diag.List
 	for i, p := range paths {
@@ -86,74 +81,160 @@ func Leaks(site Site, guard *Guard) ([]diag.Problem, error) {
 			return nil, errs[i]
 		}
 		for _, s := range found[i] {
-			sec := guard.Secret(s)
-			leaks.Errorf(p, 0, 0, "would publish the private %s of %s: remove it from the public fields and the body", sec.Field, sec.Path)
+			leaks.Add(leak(guard, p, s))
 		}
 	}
 	leaks.Sort()
 	return leaks.Problems, nil
 }
 
-// Write publishes site into dir. A non-nil error is either a *diag.Errors
-// naming every leak (output path relative to dir), or an I/O error; in both
-// cases dir is unchanged.
-func Write(dir string, site Site, guard *Guard) error {
-	leaks, err := Leaks(site, guard)
-	if err != nil {
-		return err
+// scanFile returns the secrets found in a file's content or its name.
+func scanFile(guard *Guard, p string, data []byte) []int {
+	found := guard.Scan(data)
+	for _, s := range guard.Scan([]byte(p)) {
+		if !slices.Contains(found, s) {
+			found = append(found, s)
+		}
 	}
-	if len(leaks) > 0 {
-		return &diag.Errors{Problems: leaks}
-	}
+	return found
+}
+
+func leak(guard *Guard, p string, s int) diag.Problem {
+	sec := guard.Secret(s)
+	return diag.Problem{Path: p, Message: fmt.Sprintf("would publish the private %s of %s: remove it from the public fields and the body", sec.Field, sec.Path)}
+}
+
+// Writer publishes a site file by file while it is rendered: every file and
+// file name is scanned by the guard, and only files without a private value
+// are written, into a temporary directory beside the target. Commit swaps
+// it in when the whole build succeeded and nothing leaked; until then the
+// previous output is untouched. Streaming keeps a large build from holding
+// every page in memory. File and Copy are safe for concurrent use.
+type Writer struct {
+	dir, tmp string // tmp is "" in a dry run
+	guard    *Guard
+	seen     sync.Map // output paths written, and directories made in tmp
+
+	mu    sync.Mutex
+	leaks diag.List
+	files int
+}
+
+// NewWriter starts publishing into dir.
+func NewWriter(dir string, guard *Guard) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Writer{dir: dir, tmp: tmp, guard: guard}, nil
+}
+
+// DryRun scans files like a Writer but writes nothing: refpack check uses
+// it to report leaks.
+func DryRun(guard *Guard) *Writer { return &Writer{guard: guard} }
+
+// File publishes data at the slash-separated output path p. A leak is
+// recorded, not returned, so that one build reports all of them; data is not
+// retained after the call.
+func (w *Writer) File(p string, data []byte) error {
+	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
+		return fmt.Errorf("publish: invalid output path %q", p)
+	}
+	if _, dup := w.seen.LoadOrStore(p, true); dup {
+		return fmt.Errorf("publish: %s is written twice", p)
+	}
+	if found := scanFile(w.guard, p, data); len(found) > 0 {
+		w.mu.Lock()
+		for _, s := range found {
+			w.leaks.Add(leak(w.guard, p, s))
+		}
+		w.mu.Unlock()
+		return nil
+	}
+	w.mu.Lock()
+	w.files++
+	w.mu.Unlock()
+	if w.tmp == "" {
+		return nil
+	}
+	target := filepath.Join(w.tmp, filepath.FromSlash(p))
+	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	if err := writeTree(tmp, site); err != nil {
-		os.RemoveAll(tmp)
+	return os.WriteFile(target, data, 0o644)
+}
+
+// Copy publishes the file at src (a bundle's image) at output path p.
+func (w *Writer) Copy(p, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
 		return err
 	}
-	if err := swap(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
+	return w.File(p, data)
+}
+
+// mkdir makes dir and its parents once per build.
+func (w *Writer) mkdir(dir string) error {
+	if _, ok := w.seen.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	w.seen.Store(dir, true)
+	return nil
+}
+
+// Guard is the guard the writer scans with.
+func (w *Writer) Guard() *Guard { return w.guard }
+
+// Files is how many files were published so far.
+func (w *Writer) Files() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files
+}
+
+// Leaks returns one problem per file and private field found so far,
+// sorted by path.
+func (w *Writer) Leaks() []diag.Problem {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.leaks.Sort()
+	return slices.Clone(w.leaks.Problems)
+}
+
+// Commit replaces the output directory by the new build. When a file leaked
+// it returns a *diag.Errors naming every leak (output paths relative to the
+// output directory) and the output is unchanged.
+func (w *Writer) Commit() error {
+	if leaks := w.Leaks(); len(leaks) > 0 {
+		w.Abort()
+		return &diag.Errors{Problems: leaks}
+	}
+	if w.tmp == "" {
+		return nil
+	}
+	if err := swap(w.tmp, w.dir); err != nil {
+		w.Abort()
 		return err
 	}
 	return nil
 }
 
-func writeTree(tmp string, site Site) error {
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
+// Abort discards the files written so far.
+func (w *Writer) Abort() {
+	if w.tmp != "" {
+		os.RemoveAll(w.tmp)
 	}
-	paths := site.outputs()
-	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
-		p := paths[i]
-		if !fs.ValidPath(p) || strings.Contains(p, "\\") {
-			errs[i] = fmt.Errorf("publish: invalid output path %q", p)
-			return
-		}
-		data, err := site.read(p)
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		target := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			errs[i] = err
-			return
-		}
-		errs[i] = os.WriteFile(target, data, 0o644)
-	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // swap replaces dir by tmp. The old output is moved aside first and removed

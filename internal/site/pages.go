@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"html/template"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -13,11 +14,13 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/markdown"
 )
 
-// execute renders the cards, then every page, on all CPUs. Each card is
-// rendered once and reused by every listing it appears on.
-func (r *renderer) execute(out *Output) error {
+// execute renders the cards, then every page, on all CPUs, handing each page
+// to emit as soon as it is rendered. Each card is rendered once and reused
+// by every page it appears on.
+func (r *renderer) execute() error {
 	// Every worker gets its own copy of the parsed templates: executing
 	// one template from many goroutines is safe but contends on its
 	// function-table lock. Copies share the parse trees; they must be made
@@ -33,36 +36,38 @@ func (r *renderer) execute(out *Output) error {
 			sets[w][name] = c
 		}
 	}
-	err := parallel(len(r.cards), func(w, i int, buf *bytes.Buffer) error {
-		if err := sets[w]["list.html"].ExecuteTemplate(buf, "card", r.cards[i]); err != nil {
-			return fmt.Errorf("site: card of %s: %w", r.cases[i].Path, err)
+	cards := slices.Clone(r.cards)
+	for _, code := range slices.Sorted(maps.Keys(r.cardsIn)) {
+		for _, cv := range r.cardsIn[code] {
+			if cv != nil {
+				cards = append(cards, cv)
+			}
 		}
-		r.cards[i].HTML = template.HTML(buf.String())
+	}
+	err := parallel(len(cards), func(w, i int, buf *bytes.Buffer) error {
+		if err := sets[w]["list.html"].ExecuteTemplate(buf, "card", cards[i]); err != nil {
+			return fmt.Errorf("site: card of %s: %w", cards[i].source, err)
+		}
+		cards[i].HTML = template.HTML(buf.String())
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	results := make([][]byte, len(r.jobs))
-	err = parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
+	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
 		if err == nil {
 			err = sets[w][j.tmpl].ExecuteTemplate(buf, "base.html", pg)
 		}
+		if err == nil {
+			err = r.emit(j.path, buf.Bytes())
+		}
 		if err != nil {
 			return fmt.Errorf("site: %s: %w", j.path, err)
 		}
-		results[i] = bytes.Clone(buf.Bytes())
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	for i, j := range r.jobs {
-		out.Files[j.path] = results[i]
-	}
-	return nil
 }
 
 func workers() int { return runtime.GOMAXPROCS(0) }
@@ -100,6 +105,7 @@ func parallel(n int, fn func(w, i int, buf *bytes.Buffer) error) error {
 // fields only.
 func (r *renderer) card(c *content.Case, l *lang) *cardView {
 	cv := &cardView{
+		source:   c.Path,
 		L:        l,
 		URL:      r.url("cases/" + c.Slug + "/"),
 		Title:    c.Title,
@@ -122,9 +128,9 @@ func (r *renderer) card(c *content.Case, l *lang) *cardView {
 
 func (r *renderer) casePage(i int) (*page, error) {
 	c := r.cases[i]
-	body, ok := r.in.Bodies[c.Slug]
-	if !ok {
-		return nil, fmt.Errorf("no rendered body for case %q", c.Slug)
+	body, err := r.body(c)
+	if err != nil {
+		return nil, err
 	}
 	l := r.caseLang(c)
 	rel := "cases/" + c.Slug + "/"
@@ -206,11 +212,61 @@ func (r *renderer) casePage(i int) (*page, error) {
 	}
 	for _, slug := range r.in.Related[c.Slug] {
 		if j, ok := r.bySlug[slug]; ok && j != i {
-			cv.Related = append(cv.Related, r.card(r.cases[j], l))
+			cv.Related = append(cv.Related, r.cardIn(j, l))
 		}
 	}
 	pg.Case = cv
 	return pg, nil
+}
+
+// body is the rendered body of a case.
+func (r *renderer) body(c *content.Case) (markdown.Result, error) {
+	if r.in.Body != nil {
+		return r.in.Body(c)
+	}
+	body, ok := r.in.Bodies[c.Slug]
+	if !ok {
+		return markdown.Result{}, fmt.Errorf("no rendered body for case %q", c.Slug)
+	}
+	return body, nil
+}
+
+// planCards makes the card of every case in the site language, and of
+// every case shown as related on a page in another language in that
+// language, so that execute renders each one once.
+func (r *renderer) planCards() {
+	site := r.siteLang()
+	r.cards = make([]*cardView, len(r.cases))
+	for i, c := range r.cases {
+		r.cards[i] = r.card(c, site)
+	}
+	r.cardsIn = map[string][]*cardView{}
+	for i, c := range r.cases {
+		l := r.caseLang(c)
+		if l == site || (r.want != nil && !r.want("cases/"+c.Slug+"/index.html")) {
+			continue
+		}
+		for _, slug := range r.in.Related[c.Slug] {
+			j, ok := r.bySlug[slug]
+			if !ok || j == i {
+				continue
+			}
+			if r.cardsIn[l.Code] == nil {
+				r.cardsIn[l.Code] = make([]*cardView, len(r.cases))
+			}
+			if r.cardsIn[l.Code][j] == nil {
+				r.cardsIn[l.Code][j] = r.card(r.cases[j], l)
+			}
+		}
+	}
+}
+
+// cardIn is the card of case j in the language l.
+func (r *renderer) cardIn(j int, l *lang) *cardView {
+	if l == r.siteLang() {
+		return r.cards[j]
+	}
+	return r.cardsIn[l.Code][j]
 }
 
 // termLink links a vocabulary term to its listing.

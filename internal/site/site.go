@@ -5,6 +5,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -16,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -28,11 +30,19 @@ import (
 
 // Input is everything a site build renders from.
 type Input struct {
-	Lib     *content.Library           // cases to publish (the caller already removed drafts unless drafts are shown)
-	Bodies  map[string]markdown.Result // rendered body by case slug
-	Theme   fs.FS                      // theme files: built-in templates.FS overlaid by a site's own templates/ (same file names win)
-	CodeCSS []byte                     // markdown.CSS()
-	Drafts  bool                       // drafts are shown: mark them "Draft" visibly
+	Lib    *content.Library           // cases to publish (the caller already removed drafts unless drafts are shown)
+	Bodies map[string]markdown.Result // rendered body by case slug
+	// Body, when set, is used instead of Bodies: it renders a case's body
+	// when its page is rendered, so a build never holds every body at once.
+	// It is called from many goroutines, once per case.
+	Body func(*content.Case) (markdown.Result, error)
+	// Emit, when set, receives every generated file as soon as it is
+	// rendered, from many goroutines at once, instead of Output.Files; data
+	// is only valid during the call. An error stops the rendering.
+	Emit    func(path string, data []byte) error
+	Theme   fs.FS  // theme files: built-in templates.FS overlaid by a site's own templates/ (same file names win)
+	CodeCSS []byte // markdown.CSS()
+	Drafts  bool   // drafts are shown: mark them "Draft" visibly
 	// Related maps a case's slug to up to 3 related case slugs, best first
 	// (match.Related); shown on the case page. Optional.
 	Related map[string][]string
@@ -40,7 +50,7 @@ type Input struct {
 
 // Output is the rendered site.
 type Output struct {
-	Files  map[string][]byte // output path relative to public/, slash-separated -> bytes
+	Files  map[string][]byte // output path relative to public/, slash-separated -> bytes; empty when Input.Emit is set
 	Copies map[string]string // output path -> source path relative to the site root (bundle files)
 }
 
@@ -64,25 +74,48 @@ func RenderPages(in Input, want func(path string) bool) (*Output, error) {
 	}
 	r.want = want
 	out := &Output{Files: map[string][]byte{}, Copies: map[string]string{}}
-	if err := r.assets(out); err != nil {
+	r.emit = in.Emit
+	if r.emit == nil {
+		var mu sync.Mutex
+		r.emit = func(p string, data []byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			out.Files[p] = bytes.Clone(data)
+			return nil
+		}
+	}
+	if err := r.assets(); err != nil {
 		return nil, err
 	}
 	if err := r.plan(); err != nil {
 		return nil, err
 	}
-	if err := r.execute(out); err != nil {
-		return nil, err
-	}
 	if err := r.copies(out); err != nil {
 		return nil, err
 	}
-	if out.Files["sitemap.xml"], err = r.sitemapXML(); err != nil {
+	if err := r.execute(); err != nil {
 		return nil, err
 	}
-	if out.Files["feed.xml"], err = r.feedXML(); err != nil {
+	sitemap, err := r.sitemapXML()
+	if err != nil {
 		return nil, err
 	}
-	out.Files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("sitemap.xml") + "\n")
+	feed, err := r.feedXML()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range []struct {
+		path string
+		data []byte
+	}{
+		{"sitemap.xml", sitemap},
+		{"feed.xml", feed},
+		{"robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("sitemap.xml") + "\n")},
+	} {
+		if err := r.emit(f.path, f.data); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
@@ -97,7 +130,14 @@ type renderer struct {
 	cards []*cardView     // cards[i] shows cases[i] in the site language
 	jobs  []job
 	want  func(path string) bool // nil: every page
+	emit  func(path string, data []byte) error
 	urls  []sitemapURL
+	// generated holds every path the renderer writes, wanted or not, so
+	// that a bundle file cannot overwrite one.
+	generated map[string]bool
+	// cardsIn holds, per language other than the site's, the cards of the
+	// cases shown as related on a case page in that language.
+	cardsIn map[string][]*cardView
 
 	groupOf []int         // case index -> its translation group
 	groups  map[int][]int // translation group -> its cases
@@ -119,7 +159,7 @@ func newRenderer(in Input) (*renderer, error) {
 	if in.Theme == nil {
 		return nil, errors.New("site: no theme")
 	}
-	r := &renderer{in: in, site: in.Lib.Site, tmpl: map[string]*template.Template{}}
+	r := &renderer{in: in, site: in.Lib.Site, tmpl: map[string]*template.Template{}, generated: map[string]bool{"sitemap.xml": true, "feed.xml": true, "robots.txt": true}}
 	var err error
 	if r.langs, err = loadLangs(in.Theme); err != nil {
 		return nil, err
@@ -188,7 +228,8 @@ func (r *renderer) caseLang(c *content.Case) *lang {
 
 // assets copies the theme's assets/ to the output, with the code stylesheet
 // appended to style.css.
-func (r *renderer) assets(out *Output) error {
+func (r *renderer) assets() error {
+	var css []byte
 	err := fs.WalkDir(r.in.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -199,15 +240,15 @@ func (r *renderer) assets(out *Output) error {
 		}
 		if p == "assets/style.css" {
 			data = append(append(data, '\n'), r.in.CodeCSS...)
+			css = data
 		}
-		out.Files[p] = data
-		return nil
+		r.generated[p] = true
+		return r.emit(p, data)
 	})
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
-	css, ok := out.Files["assets/style.css"]
-	if !ok {
+	if css == nil {
 		return errors.New("theme: assets/style.css is missing")
 	}
 	sum := sha256.Sum256(css)
@@ -227,7 +268,7 @@ func (r *renderer) copies(out *Output) error {
 			if !fs.ValidPath(f) {
 				return fmt.Errorf("site: %s: bundle file %q is not a valid path", c.Path, f)
 			}
-			if _, ok := out.Files[dst]; ok {
+			if r.generated[dst] {
 				return fmt.Errorf("site: %s: bundle file %q would overwrite the generated %s", c.Path, f, dst)
 			}
 			out.Copies[dst] = dir + "/" + f
@@ -240,10 +281,7 @@ func (r *renderer) copies(out *Output) error {
 func (r *renderer) plan() error {
 	l := r.siteLang()
 	r.buildGroups()
-	r.cards = make([]*cardView, len(r.cases))
-	for i, c := range r.cases {
-		r.cards[i] = r.card(c, l)
-	}
+	r.planCards()
 
 	all := make([]int, len(r.cases))
 	for i := range all {
@@ -294,6 +332,7 @@ func (r *renderer) plan() error {
 }
 
 func (r *renderer) add(out, tmpl string, build func() (*page, error)) {
+	r.generated[out] = true
 	if r.want != nil && !r.want(out) {
 		return
 	}

@@ -78,7 +78,8 @@ type browseGroup struct {
 
 // cardView is one case on a listing, in the listing's language.
 type cardView struct {
-	HTML         template.HTML // the card rendered once by partials/card.html, for the listings
+	HTML         template.HTML // the card rendered once by partials/card.html, for the listings and related cases
+	source       string        // the case's file, for errors
 	L            *lang
 	URL          string
 	Title        string

@@ -1,0 +1,108 @@
+package publish
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/diag"
+)
+
+func testGuard() *Guard {
+	return NewGuard([]content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}})
+}
+
+func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "stale.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(dir, testGuard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.File("cases/a/index.html", []byte("<p>public</p>")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "stale.html")); err != nil {
+		t.Fatalf("the previous output changed before Commit: %v", err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := os.ReadFile(filepath.Join(dir, "cases/a/index.html")); err != nil || string(got) != "<p>public</p>" {
+		t.Fatalf("new file = %q, %v", got, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "stale.html")); !os.IsNotExist(err) {
+		t.Fatalf("stale file survived the swap: %v", err)
+	}
+	if w.Files() != 1 {
+		t.Fatalf("Files() = %d, want 1", w.Files())
+	}
+	assertNoTemp(t, filepath.Dir(dir))
+}
+
+func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("old"), 0o644)
+	w, err := NewWriter(dir, testGuard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.File("index.html", []byte("fine"))
+	w.File("cases/b/index.html", []byte("<p>SECRET CLIENT LTD</p>"))
+	w.File("cases/Secret Client Ltd.png", []byte("the name leaks"))
+	w.File("cases/c/index.html", []byte("Secret Client Ltd"))
+	// A leaking file never reaches the disk, not even the temporary tree.
+	err = w.Commit()
+	var leaks *diag.Errors
+	if !errors.As(err, &leaks) {
+		t.Fatalf("Commit() = %v, want the leaks", err)
+	}
+	var paths []string
+	for _, p := range leaks.Problems {
+		paths = append(paths, p.Path)
+		if !strings.Contains(p.Message, "client of content/cases/a.md") {
+			t.Errorf("message %q does not name the field and its file", p.Message)
+		}
+	}
+	if want := "cases/Secret Client Ltd.png cases/b/index.html cases/c/index.html"; strings.Join(paths, " ") != want {
+		t.Errorf("leaks in %v, want %s", paths, want)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(got) != "old" {
+		t.Fatalf("old output changed: %q", got)
+	}
+	assertNoTemp(t, filepath.Dir(dir))
+}
+
+func TestWriterRejectsBadAndDuplicatePaths(t *testing.T) {
+	w := DryRun(testGuard())
+	for _, p := range []string{"../x", "/abs", "a\\b", "", "."} {
+		if err := w.File(p, nil); err == nil {
+			t.Errorf("File(%q) accepted an invalid path", p)
+		}
+	}
+	if err := w.File("a.html", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.File("a.html", nil); err == nil {
+		t.Error("the same path was accepted twice")
+	}
+}
+
+func assertNoTemp(t *testing.T, parent string) {
+	t.Helper()
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("left behind %s", e.Name())
+		}
+	}
+}
