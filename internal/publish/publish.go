@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -186,7 +187,13 @@ func (w *Writer) mkdir(dir string) error {
 	if _, ok := w.seen.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Most directories are a new page's, whose parent exists: one mkdir
+	// call instead of MkdirAll's stat, stat and mkdir.
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	w.seen.Store(dir, true)
@@ -254,7 +261,32 @@ func swap(tmp, dir string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		return removeTree(old)
 	}
 	return nil
+}
+
+// removeTree is os.RemoveAll with the entries two levels down (each case's
+// page directory) removed on every core: deleting the previous output of a
+// large site is tens of thousands of system calls.
+func removeTree(dir string) error {
+	var paths []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			paths = append(paths, p)
+			continue
+		}
+		sub, _ := os.ReadDir(p)
+		for _, s := range sub {
+			paths = append(paths, filepath.Join(p, s.Name()))
+		}
+	}
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
