@@ -10,12 +10,14 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // refpackHTML is the goldmark extension holding refpack's own rules: heading
-// ids, table alignment classes, the link policy and highlighted code blocks.
+// ids, table alignment classes, the link policy, highlighted code blocks and
+// a quicker text escaper.
 type refpackHTML struct{}
 
 // overrideDefault beats the priority (1000) of goldmark's own HTML renderer,
@@ -23,45 +25,71 @@ type refpackHTML struct{}
 const overrideDefault = 100
 
 func (refpackHTML) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(
-		util.Prioritized(headingIDs{}, 100),
-		util.Prioritized(cellAlignment{}, 100),
-	))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(linkRenderer{}, overrideDefault),
-		util.Prioritized(codeRenderer{}, overrideDefault),
-	))
+	// Transformers run in ascending priority, so this one sees footnotes
+	// where they were written, before the footnote transformer (999) moves
+	// them to the end and drops those never referenced.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(blockAttributes{}, 100)))
+	m.Renderer().AddOptions(
+		html.WithWriter(htmlWriter{}),
+		renderer.WithNodeRenderers(
+			util.Prioritized(linkRenderer{}, overrideDefault),
+			util.Prioritized(codeRenderer{}, overrideDefault),
+		),
+	)
+}
+
+// blockAttributes gives headings their ids and table cells their alignment
+// classes, which goldmark's renderers write out as ordinary attributes.
+type blockAttributes struct{}
+
+func (blockAttributes) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	setAttributes(doc, reader.Source(), headingIDs{})
+}
+
+// setAttributes sets the attributes in parent's subtree. Only blocks are
+// searched, as headings and cells are blocks and blocks are never inside
+// inline nodes, which make up most of the tree.
+func setAttributes(parent ast.Node, source []byte, ids headingIDs) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.SetAttributeString("id", []byte(ids.next(inlineText(n, source))))
+		case *extast.TableCell:
+			if n.Alignment != extast.AlignNone {
+				n.SetAttributeString("class", []byte("align-"+n.Alignment.String()))
+			}
+		default:
+			if n.Type() != ast.TypeInline {
+				setAttributes(n, source, ids)
+			}
+		}
+	}
 }
 
 // headingIDs gives every heading an id made from its text, unique within the
 // document. goldmark's own auto ids keep ASCII only, so Japanese and Russian
 // headings would all become "heading", "heading-1", ...
-type headingIDs struct{}
+type headingIDs map[string]bool
 
-func (headingIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
-	used := map[string]bool{}
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Kind() != ast.KindHeading {
-			return ast.WalkContinue, nil
-		}
-		id := slug(inlineText(n, reader.Source()))
-		if id == "" {
-			id = "section"
-		}
-		unique := id
-		for i := 1; used[unique]; i++ {
-			unique = id + "-" + strconv.Itoa(i)
-		}
-		used[unique] = true
-		n.SetAttributeString("id", []byte(unique))
-		return ast.WalkSkipChildren, nil
-	})
+// next returns the id for a heading whose plain text is text.
+func (used headingIDs) next(text string) string {
+	id := slug(text)
+	if id == "" {
+		id = "section"
+	}
+	unique := id
+	for i := 1; used[unique]; i++ {
+		unique = id + "-" + strconv.Itoa(i)
+	}
+	used[unique] = true
+	return unique
 }
 
 // slug keeps letters, digits and combining marks (lowercased) and turns each
 // run of spaces, hyphens and underscores between them into one hyphen.
 func slug(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	gap := false
 	for _, r := range s {
 		switch {
@@ -76,17 +104,4 @@ func slug(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// cellAlignment turns a table column's alignment into a class on its cells,
-// which goldmark's table renderer writes out as an ordinary attribute.
-type cellAlignment struct{}
-
-func (cellAlignment) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if cell, ok := n.(*extast.TableCell); ok && entering && cell.Alignment != extast.AlignNone {
-			cell.SetAttributeString("class", []byte("align-"+cell.Alignment.String()))
-		}
-		return ast.WalkContinue, nil
-	})
 }

@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -34,7 +35,7 @@ type Renderer struct {
 func New() *Renderer {
 	steadyRegexpClock()
 	return &Renderer{md: goldmark.New(goldmark.WithExtensions(
-		// Alignment becomes a class (see cellAlignment): the align attribute is
+		// Alignment becomes a class (see blockAttributes): the align attribute is
 		// obsolete HTML and a style attribute would break the CSP.
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
@@ -47,11 +48,9 @@ func New() *Renderer {
 
 // Render converts a Markdown body to Result. Never panics on any input.
 func (r *Renderer) Render(src []byte) (Result, error) {
-	// goldmark copies invalid UTF-8 and NUL bytes into code blocks and
-	// attributes; replacing them here keeps every output valid UTF-8 HTML.
-	src = bytes.ReplaceAll(bytes.ToValidUTF8(src, []byte("\uFFFD")), []byte{0}, []byte("\uFFFD"))
+	src = sanitize(src)
 	doc := r.md.Parser().Parse(text.NewReader(src))
-	var html bytes.Buffer
+	var html htmlBuffer
 	html.Grow(len(src) + len(src)/2) // HTML is a little larger than its source
 	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
 		return Result{}, err
@@ -59,3 +58,20 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	plain, headings := outline(doc, src)
 	return Result{HTML: html.Bytes(), Text: plain, Headings: headings}, nil
 }
+
+// sanitize replaces invalid UTF-8 and NUL bytes with U+FFFD: goldmark
+// copies them into code blocks and attributes, and the HTML must be valid
+// UTF-8. Bodies without them, nearly all, are used as they are.
+func sanitize(src []byte) []byte {
+	if utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return src
+	}
+	return bytes.ReplaceAll(bytes.ToValidUTF8(src, []byte("\uFFFD")), []byte{0}, []byte("\uFFFD"))
+}
+
+// htmlBuffer lets goldmark write straight into the result: given a plain
+// io.Writer, it would put a bufio.Writer of its own in between.
+type htmlBuffer struct{ bytes.Buffer }
+
+func (*htmlBuffer) Buffered() int { return 0 }
+func (*htmlBuffer) Flush() error  { return nil }

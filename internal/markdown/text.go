@@ -3,8 +3,6 @@ package markdown
 import (
 	"bytes"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -24,7 +22,7 @@ func outline(doc ast.Node, source []byte) (string, []Heading) {
 		case *ast.Heading:
 			start := w.startBlock()
 			writeInlineText(&w, n, source)
-			id, _ := n.AttributeString("id") // set by headingIDs
+			id, _ := n.AttributeString("id") // set by blockAttributes
 			idBytes, _ := id.([]byte)
 			headings = append(headings, Heading{Level: n.Level, ID: string(idBytes), Text: w.b.String()[start:]})
 		case *ast.Paragraph, *ast.TextBlock, *extast.TableCell:
@@ -65,48 +63,103 @@ func (w *textWriter) startBlock() int {
 	return w.b.Len()
 }
 
+// write appends p, collapsing each run of white space to one space.
 func (w *textWriter) write(p []byte) {
-	for len(p) > 0 {
-		// Copy the run of non-space bytes up to the next space in one go.
-		end, size := 0, 0
-		for end < len(p) {
-			if size = spaceAt(p[end:]); size > 0 {
-				break
-			}
-			if p[end] < utf8.RuneSelf {
-				end++
-			} else {
-				_, n := utf8.DecodeRune(p[end:])
-				end += n
-			}
-		}
-		if end > 0 {
-			if w.space && w.inBlock {
-				w.b.WriteByte(' ')
-			}
-			w.space, w.inBlock = false, true
-			w.b.Write(p[:end])
-		}
-		if size > 0 {
+	if singleSpaced(p) {
+		// Most text: copy it in one go, minus a space at either end.
+		start, end := 0, len(p)
+		if start < end && p[start] == ' ' {
+			start++
 			w.space = true
 		}
-		p = p[end+size:]
+		if start < end && p[end-1] == ' ' {
+			end--
+		}
+		if start < end {
+			w.words(p[start:end])
+		}
+		if end < len(p) {
+			w.space = true
+		}
+		return
+	}
+	for len(p) > 0 {
+		if n := spaceAt(p); n > 0 {
+			w.space = true
+			p = p[n:]
+			continue
+		}
+		// spaceAt is 0 inside any UTF-8 sequence, so stepping bytewise is safe.
+		end := 1
+		for end < len(p) && spaceAt(p[end:]) == 0 {
+			end++
+		}
+		w.words(p[:end])
+		p = p[end:]
 	}
 }
 
-// spaceAt returns the length of the white-space character at the start of
-// p, or 0.
-func spaceAt(p []byte) int {
-	c := p[0]
-	if c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
-			return 1
-		}
-		return 0
+// words appends text that starts and ends with a non-space, after one
+// space if white space came before it in the block.
+func (w *textWriter) words(p []byte) {
+	if w.space && w.inBlock {
+		w.b.WriteByte(' ')
 	}
-	r, n := utf8.DecodeRune(p)
-	if unicode.IsSpace(r) {
-		return n
+	w.space, w.inBlock = false, true
+	w.b.Write(p)
+}
+
+// singleSpaced reports whether p's only white space is lone ' ' characters,
+// as in most text. Its loop has no branch that depends on where the spaces
+// are, which makes it much quicker than splitting p into words.
+func singleSpaced(p []byte) bool {
+	var prev, double byte // 1 after a ' '; 1 once two ' ' have met
+	for i, c := range p {
+		if otherSpaceStart[c] && spaceAt(p[i:]) > 0 {
+			return false
+		}
+		sp := spaceByte[c]
+		double |= prev & sp
+		prev = sp
+	}
+	return double == 0
+}
+
+// spaceByte is 1 for ' ' and 0 for any other byte.
+var spaceByte = [256]byte{' ': 1}
+
+// otherSpaceStart holds the bytes that can start a white-space character
+// other than ' ': the ASCII ones and the lead bytes of those in spaceAt.
+var otherSpaceStart = [256]bool{
+	'\t': true, '\n': true, '\r': true, '\f': true, '\v': true,
+	0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true,
+}
+
+// spaceAt returns the length of the white-space character (as
+// unicode.IsSpace has it) at the start of p, or 0. Beyond ASCII these are
+// U+0085, U+00A0, U+1680, U+2000-200A, U+2028, U+2029, U+202F, U+205F and
+// U+3000, matched here by their UTF-8 bytes.
+func spaceAt(p []byte) int {
+	switch p[0] {
+	case ' ', '\t', '\n', '\r', '\f', '\v':
+		return 1
+	case 0xC2:
+		if len(p) >= 2 && (p[1] == 0x85 || p[1] == 0xA0) {
+			return 2
+		}
+	case 0xE1:
+		if len(p) >= 3 && p[1] == 0x9A && p[2] == 0x80 {
+			return 3
+		}
+	case 0xE2:
+		if len(p) >= 3 && (p[1] == 0x80 && (0x80 <= p[2] && p[2] <= 0x8A || p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF) ||
+			p[1] == 0x81 && p[2] == 0x9F) {
+			return 3
+		}
+	case 0xE3:
+		if len(p) >= 3 && p[1] == 0x80 && p[2] == 0x80 {
+			return 3
+		}
 	}
 	return 0
 }
@@ -119,7 +172,8 @@ func writeInlineText(w *textWriter, n ast.Node, source []byte) {
 		switch c := c.(type) {
 		case *ast.Text:
 			v := c.Segment.Value(source)
-			if !c.IsRaw() && bytes.ContainsAny(v, `\&`) {
+			// Two IndexByte calls beat bytes.ContainsAny on short text.
+			if !c.IsRaw() && (bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0) {
 				v = unescape(v)
 			}
 			w.write(v)
