@@ -13,15 +13,18 @@ import (
 	"bytes"
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/config"
@@ -72,28 +75,22 @@ func Index(in Input) (map[string][]byte, error) {
 		return nil, errors.New("search: no library to index")
 	}
 	cases := Order(in.Lib.Cases)
+	// The facet table and the cards need only the cases: write them while
+	// the workers analyse the texts.
+	cards := map[string][]byte{}
+	var cardsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { cardsErr = cardFiles(cards, cases, in.Lib.Site) })
 	out := map[string][]byte{}
-	runs, surfaces := analyse(cases, in.Lib.Site, in.Bodies)
-	keys, err := writeShards(out, runs, surfaces, len(cases))
+	keys, err := writeShards(out, analyse(cases, in.Lib.Site, in.Bodies), len(cases))
+	wg.Wait()
 	if err != nil {
 		return nil, err
 	}
-	facets, err := facetJSON(cases, in.Lib.Site)
-	if err != nil {
-		return nil, err
+	if cardsErr != nil {
+		return nil, cardsErr
 	}
-	out["search/facets.json"] = facets
-	for i := 0; i < len(cases); i += chunkSize {
-		var rows [][]string
-		for _, c := range cases[i:min(i+chunkSize, len(cases))] {
-			rows = append(rows, []string{c.Slug, c.Title, c.PublicName(), c.Summary, c.Language})
-		}
-		b, err := marshal(rows)
-		if err != nil {
-			return nil, err
-		}
-		out["search/docs/"+strconv.Itoa(i/chunkSize)+".json"] = b
-	}
+	maps.Copy(out, cards)
 	// The version changes with every byte of the index so browsers never mix
 	// shards of two builds.
 	sum := sha256.New()
@@ -114,6 +111,27 @@ func Index(in Input) (map[string][]byte, error) {
 	return out, nil
 }
 
+// cardFiles adds the facet table and the cards of the cases to out.
+func cardFiles(out map[string][]byte, cases []*content.Case, site *config.Site) error {
+	facets, err := facetJSON(cases, site)
+	if err != nil {
+		return err
+	}
+	out["search/facets.json"] = facets
+	for i := 0; i < len(cases); i += chunkSize {
+		var rows [][]string
+		for _, c := range cases[i:min(i+chunkSize, len(cases))] {
+			rows = append(rows, []string{c.Slug, c.Title, c.PublicName(), c.Summary, c.Language})
+		}
+		b, err := marshal(rows)
+		if err != nil {
+			return err
+		}
+		out["search/docs/"+strconv.Itoa(i/chunkSize)+".json"] = b
+	}
+	return nil
+}
+
 // Order is the order of document ids in the index: the site's, newest
 // first, then by slug; ties in score keep it.
 func Order(cases []*content.Case) []*content.Case {
@@ -127,87 +145,148 @@ func Order(cases []*content.Case) []*content.Case {
 	return cs
 }
 
-// posting is one case holding a term, with the term's count per field.
-type posting struct {
-	doc int32
-	tf  [numFields]uint16
-}
+// runSize is how many consecutive cases a worker analyses at a time, a
+// run; a posting stores a case as its place in its run, in a byte.
+const runSize = 256
 
-// analysis is the inverted index of a run of cases.
+// analysis is the inverted index of the library, as the workers left it.
 type analysis struct {
-	postings map[string]*[]posting
-	length   [][numFields]int32 // per case of the run
+	workers []*worker
+	runs    []runPostings      // per run of cases
+	length  [][numFields]int32 // per case, the number of terms per field
 }
 
-// analyse tokenizes the cases in parallel, in runs of consecutive ids so
-// that concatenating the runs' postings in order keeps them sorted by id.
-// It also returns every word form seen with its stem.
-func analyse(cases []*content.Case, site *config.Site, bodies map[string]markdown.Result) ([]*analysis, map[string]string) {
-	const run = 256
-	runs := make([]*analysis, (len(cases)+run-1)/run)
-	workers := runtime.GOMAXPROCS(0)
-	tzs := make([]*tokenizer, workers)
+// runPostings are the postings of a run of cases, by term of the
+// tokenizer of the worker that analysed the run, then by id.
+type runPostings struct {
+	worker   int
+	start    []int32 // term t's postings are postings[start[t]:start[t+1]]; later terms have none
+	postings []posting
+	big      map[int32][numFields]uint16 // counts of postings[i] that do not fit
+}
+
+// posting is one case holding a term. There are millions, and memory the
+// process has not used before costs more to touch than the work done in
+// it, so a posting is four bytes: the case's place in its run, then the
+// term's count in each field, or bigTF when the counts are in
+// runPostings.big. Scoring replaces the counts with the score.
+type posting uint32
+
+const bigTF = math.MaxUint8
+
+// A posting has a byte for each of three fields.
+var _ = [1]struct{}{}[numFields-3]
+
+func newPosting(off int, t0, t1, t2 uint16) posting {
+	return posting(off) | posting(min(t0, bigTF))<<8 | posting(min(t1, bigTF))<<16 | posting(min(t2, bigTF))<<24
+}
+
+func (p posting) off() int { return int(p & 0xFF) }
+
+// scored returns p with its counts replaced by a score, once they are
+// no longer needed.
+func (p posting) scored(score int) posting { return p&0xFF | posting(score)<<8 }
+
+func (p posting) score() int { return int(p >> 8) }
+
+// tf returns the counts, or false if they are in big.
+func (p posting) tf() (t0, t1, t2 uint16, ok bool) {
+	t0, t1, t2 = uint16(p>>8&0xFF), uint16(p>>16&0xFF), uint16(p>>24)
+	return t0, t1, t2, t0 != bigTF && t1 != bigTF && t2 != bigTF
+}
+
+// counts returns the counts of postings[i] per field.
+func (r *runPostings) counts(i int32) (t0, t1, t2 uint16) {
+	t0, t1, t2, ok := r.postings[i].tf()
+	if !ok {
+		tf := r.big[i]
+		return tf[0], tf[1], tf[2]
+	}
+	return t0, t1, t2
+}
+
+// of returns the range of term t's postings.
+func (r *runPostings) of(t int32) (lo, hi int32) {
+	if t < 0 || int(t) >= len(r.start)-1 {
+		return 0, 0
+	}
+	return r.start[t], r.start[t+1]
+}
+
+// worker is what one analysing goroutine knows: its tokenizer, the case
+// and the run of cases it is analysing, and per term of its tokenizer how
+// many cases hold it.
+//
+// A worker collects a case's postings in a buffer, the cases' postings in
+// another, and sorts those of a run by term when it ends: that costs less
+// than growing a list per term posting by posting, and writes to
+// memory that stays in the cache.
+type worker struct {
+	tz *tokenizer
+	df []int32 // per term
+
+	id     int32                // the case being analysed
+	length [numFields]int32     // its field lengths
+	doc    []termPosting        // its postings
+	seen   []seen               // per term, its posting in doc if it is in the case
+	labels map[labelKey][]int32 // the slots of the vocabulary labels of a term
+
+	cases []caseSpan    // the cases of the run
+	buf   []termPosting // their postings, case by case
+	count []int32       // per term, the cases of the run holding it
+	next  []int32       // scratch for endRun
+}
+
+type termPosting struct {
+	term int32
+	tf   [numFields]uint16
+}
+
+type seen struct{ doc, at int32 }
+
+type labelKey struct {
+	vocab int // 0 industries, 1 project types, 2 regions
+	key   string
+}
+
+type caseSpan struct{ id, n int32 } // n postings
+
+// analyse tokenizes the cases in parallel, in runs of consecutive ids.
+func analyse(cases []*content.Case, site *config.Site, bodies map[string]markdown.Result) *analysis {
+	a := &analysis{
+		workers: make([]*worker, runtime.GOMAXPROCS(0)),
+		runs:    make([]runPostings, (len(cases)+runSize-1)/runSize),
+		length:  make([][numFields]int32, len(cases)),
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := range workers {
-		tz := newTokenizer()
-		tzs[w] = tz
+	for w := range a.workers {
+		// A library of 10,000 cases in three languages has some 21,000
+		// distinct words.
+		wk := &worker{tz: newTokenizer(24 << 10), labels: map[labelKey][]int32{}}
+		a.workers[w] = wk
 		wg.Go(func() {
 			for r := range next {
-				a := &analysis{postings: map[string]*[]posting{}}
-				for i := r * run; i < min((r+1)*run, len(cases)); i++ {
+				for i := r * runSize; i < min((r+1)*runSize, len(cases)); i++ {
 					c := cases[i]
-					a.length = append(a.length, analyseCase(tz, a, r+1, int32(i), c, site, bodies[c.Slug].Text))
+					a.length[i] = wk.analyseCase(int32(i), c, site, bodies[c.Slug].Text)
 				}
-				runs[r] = a
+				a.runs[r] = wk.endRun(w)
 			}
 		})
 	}
-	for r := range runs {
+	for r := range a.runs {
 		next <- r
 	}
 	close(next)
 	wg.Wait()
-	surfaces := map[string]string{}
-	for _, tz := range tzs {
-		for w, s := range tz.slots {
-			if !s.cjk && w != s.term && utf8.RuneCountInString(w) >= minSurface {
-				surfaces[w] = s.term
-			}
-		}
-	}
-	return runs, surfaces
+	return a
 }
 
 // analyseCase adds the postings of one case and returns its field lengths.
-func analyseCase(tz *tokenizer, a *analysis, gen int, id int32, c *content.Case, site *config.Site, body string) [numFields]int32 {
-	var length [numFields]int32
-	f := 0
-	emit := func(s *slot) {
-		if s.gen != gen {
-			s.gen = gen
-			s.list = a.postings[s.term]
-			if s.list == nil {
-				s.list = new([]posting)
-				a.postings[s.term] = s.list
-			}
-		}
-		ps := *s.list
-		if n := len(ps); n > 0 && ps[n-1].doc == id {
-			if ps[n-1].tf[f] < math.MaxUint16 {
-				ps[n-1].tf[f]++
-			}
-		} else {
-			p := posting{doc: id}
-			p.tf[f] = 1
-			*s.list = append(ps, p)
-		}
-		length[f]++
-	}
-	add := func(field int, text string) {
-		f = field
-		tz.each(text, emit)
-	}
+func (wk *worker) analyseCase(id int32, c *content.Case, site *config.Site, body string) [numFields]int32 {
+	wk.id, wk.length, wk.doc = id, [numFields]int32{}, wk.doc[:0]
+	add := wk.add
 	add(fieldTitle, c.Title)
 	add(fieldSummary, c.Summary)
 	add(fieldSummary, c.PublicName())
@@ -222,44 +301,167 @@ func analyseCase(tz *tokenizer, a *analysis, gen int, id int32, c *content.Case,
 		add(fieldBody, q.Text+" "+q.Author)
 	}
 	// Vocabulary labels in every language, so "banking", "銀行" and "банки"
-	// all find the banking cases.
-	labels := func(v *config.Vocabulary, key string) {
-		if t, ok := v.Get(key); ok {
-			add(fieldBody, t.Label)
-			for _, l := range config.Languages {
-				if s := t.Labels[l]; s != "" {
-					add(fieldBody, s)
+	// all find the banking cases. Every case has some: tokenize each once.
+	labels := func(vocab int, v *config.Vocabulary, key string) {
+		k := labelKey{vocab, key}
+		slots, ok := wk.labels[k]
+		if !ok {
+			if t, ok := v.Get(key); ok {
+				slots = append(slots, wk.tz.tokens(t.Label)...)
+				for _, l := range config.Languages {
+					if s := t.Labels[l]; s != "" {
+						slots = append(slots, wk.tz.tokens(s)...)
+					}
 				}
 			}
+			wk.labels[k] = slots
+		}
+		wk.addTerms(fieldBody, slots)
+	}
+	labels(0, &site.Industries, c.Industry)
+	for _, k := range c.ProjectTypes {
+		labels(1, &site.ProjectTypes, k)
+	}
+	labels(2, &site.Regions, c.Region)
+	wk.endCase()
+	return wk.length
+}
+
+// add adds the terms of a text of the case, in field f.
+func (wk *worker) add(f int, text string) { wk.addTerms(f, wk.tz.tokens(text)) }
+
+// addTerms adds the terms of slots of the tokenizer, in field f.
+func (wk *worker) addTerms(f int, slots []int32) {
+	tz := wk.tz
+	for len(wk.seen) < len(tz.terms) {
+		wk.seen = append(wk.seen, seen{doc: -1})
+		wk.count = append(wk.count, 0)
+		wk.df = append(wk.df, 0)
+	}
+	id, doc, seen, termOf := wk.id, wk.doc, wk.seen, tz.termOf
+	for _, s := range slots {
+		t := termOf[s]
+		if sn := &seen[t]; sn.doc != id {
+			sn.doc, sn.at = id, int32(len(doc))
+			// Fill the new posting in place: append(doc, termPosting{...})
+			// would build it on the stack, then copy it with loads that wait
+			// for the stores.
+			doc = slices.Grow(doc, 1)[:len(doc)+1]
+			p := &doc[sn.at]
+			*p = termPosting{term: t}
+			p.tf[f] = 1
+		} else if p := &doc[sn.at]; p.tf[f] < math.MaxUint16 {
+			p.tf[f]++
 		}
 	}
-	labels(&site.Industries, c.Industry)
-	for _, k := range c.ProjectTypes {
-		labels(&site.ProjectTypes, k)
+	wk.doc = doc
+	wk.length[f] += int32(len(slots))
+}
+
+// endCase adds the postings of the case to those of the run.
+func (wk *worker) endCase() {
+	if len(wk.buf)+len(wk.doc) > cap(wk.buf) {
+		// Grow by doubling: append's smaller steps for a large slice would
+		// copy the run's postings over and over, into fresh memory.
+		wk.buf = append(make([]termPosting, 0, 2*(len(wk.buf)+len(wk.doc))), wk.buf...)
 	}
-	labels(&site.Regions, c.Region)
-	return length
+	wk.buf = append(wk.buf, wk.doc...)
+	wk.cases = append(wk.cases, caseSpan{wk.id, int32(len(wk.doc))})
+	for _, p := range wk.doc {
+		wk.count[p.term]++
+	}
+}
+
+// endRun sorts the postings of the run by term, a counting sort.
+func (wk *worker) endRun(w int) runPostings {
+	rp := runPostings{worker: w, start: make([]int32, len(wk.count)+1)}
+	wk.next = slices.Grow(wk.next[:0], len(wk.count))[:len(wk.count)]
+	at := int32(0)
+	for t, n := range wk.count {
+		rp.start[t], wk.next[t] = at, at
+		at += n
+		wk.df[t] += n
+		wk.count[t] = 0
+	}
+	rp.start[len(wk.count)] = at
+	rp.postings = make([]posting, at)
+	ps, next := wk.buf, wk.next
+	for _, c := range wk.cases {
+		off := int(c.id % runSize)
+		for _, p := range ps[:c.n] {
+			at := next[p.term]
+			next[p.term]++
+			q := newPosting(off, p.tf[0], p.tf[1], p.tf[2])
+			if _, _, _, ok := q.tf(); !ok {
+				if rp.big == nil {
+					rp.big = map[int32][numFields]uint16{}
+				}
+				rp.big[at] = p.tf
+			}
+			rp.postings[at] = q
+		}
+		ps = ps[c.n:]
+	}
+	wk.buf, wk.cases = wk.buf[:0], wk.cases[:0]
+	return rp
 }
 
 // entry is one key of the term space: a term with postings, a word form
 // pointing at its stem, or both.
 type entry struct {
-	key      string
-	postings []int // doc id delta, score, doc id delta, score, ...
-	stem     string
+	key   string
+	stem  string
+	terms []int32 // per worker, the term of its tokenizer, or -1; nil for a word form only
+	df    int
+	size  int // of the postings in JSON, digits and commas
 }
 
-func writeShards(out map[string][]byte, runs []*analysis, surfaces map[string]string, n int) ([]string, error) {
-	var avg [numFields]float64
-	var length [][numFields]int32
-	df := map[string]int{}
-	for _, a := range runs {
-		length = append(length, a.length...)
-		for t, ps := range a.postings {
-			df[t] += len(*ps)
+// writeShards scores the postings, cuts the sorted term space into shards
+// and adds them to out, returning the first key of each shard.
+func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
+	// The entries: every term, and every word form of four runes or more
+	// that differs from its stem.
+	entries := map[string]*entry{}
+	for w, wk := range a.workers {
+		for t, df := range wk.df {
+			if df == 0 {
+				continue
+			}
+			key := wk.tz.terms[t]
+			e := entries[key]
+			if e == nil {
+				e = &entry{key: key, terms: make([]int32, len(a.workers))}
+				for i := range e.terms {
+					e.terms[i] = -1
+				}
+				entries[key] = e
+			}
+			e.terms[w] = int32(t)
+			e.df += int(df)
 		}
 	}
-	for _, l := range length {
+	for _, wk := range a.workers {
+		for _, s := range wk.tz.slots {
+			term := wk.tz.terms[s.term]
+			if s.cjk || s.key == term || utf8.RuneCountInString(s.key) < minSurface {
+				continue
+			}
+			e := entries[s.key]
+			if e == nil {
+				e = &entry{key: s.key}
+				entries[s.key] = e
+			}
+			e.stem = term
+		}
+	}
+	es := make([]*entry, 0, len(entries))
+	for _, e := range entries {
+		es = append(es, e)
+	}
+	slices.SortFunc(es, func(a, b *entry) int { return strings.Compare(a.key, b.key) })
+
+	var avg [numFields]float64
+	for _, l := range a.length {
 		for f := range numFields {
 			avg[f] += float64(l[f])
 		}
@@ -267,81 +469,162 @@ func writeShards(out map[string][]byte, runs []*analysis, surfaces map[string]st
 	for f := range numFields {
 		avg[f] = max(avg[f]/float64(max(n, 1)), 1)
 	}
-	entries := make(map[string]*entry, len(df)+len(surfaces))
-	idf := make(map[string]float64, len(df))
-	for t, df := range df {
-		idf[t] = math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-		entries[t] = &entry{key: t, postings: make([]int, 0, 2*df)}
-	}
-	// Runs hold consecutive ids in order, so appending run by run keeps
-	// every posting list sorted; each run only visits its own terms.
-	last := make(map[string]int, len(df))
-	for _, a := range runs {
-		for t, ps := range a.postings {
-			e, prev, termIDF := entries[t], last[t], idf[t]
-			for _, p := range *ps {
-				// BM25 per field, each saturating on its own, weighted by the
-				// field's boost: one word of the title outweighs many of the body.
-				var w float64
-				for f := range numFields {
-					if tf := float64(p.tf[f]); tf > 0 {
-						norm := 1 - bLen[f] + bLen[f]*float64(length[p.doc][f])/avg[f]
-						w += boost[f] * tf * (k1 + 1) / (tf + k1*norm)
-					}
-				}
-				sc := max(1, int(math.Round(scoreScale*termIDF*w)))
-				e.postings = append(e.postings, int(p.doc)-prev, sc)
-				prev = int(p.doc)
-			}
-			last[t] = prev
+	// BM25's length normalisation, per case and field.
+	norms := make([][numFields]float64, len(a.length))
+	for i, l := range a.length {
+		for f := range numFields {
+			norms[i][f] = 1 - bLen[f] + bLen[f]*float64(l[f])/avg[f]
 		}
 	}
-	for s, t := range surfaces {
-		e := entries[s]
-		if e == nil {
-			e = &entry{key: s}
-			entries[s] = e
+
+	// Score the postings in parallel, in blocks of entries of about the
+	// same number of postings.
+	var blocks [][]*entry
+	for lo := 0; lo < len(es); {
+		hi, sum := lo, 0
+		for ; hi < len(es) && sum < 1<<16; hi++ {
+			sum += es[hi].df
 		}
-		e.stem = t
+		blocks = append(blocks, es[lo:hi])
+		lo = hi
 	}
-	keys := sortedKeys(entries)
-	var shards []string
-	var cur []*entry
-	size := 0
-	flush := func() error {
-		if len(cur) == 0 {
-			return nil
-		}
-		b, err := shardJSON(cur)
-		if err != nil {
-			return err
-		}
-		out["search/t/"+strconv.Itoa(len(shards))+".json"] = b
-		shards = append(shards, cur[0].key)
-		cur, size = cur[:0], 0
-		return nil
-	}
-	for _, k := range keys {
-		e := entries[k]
-		es := len(k) + len(e.stem) + 8
-		for _, v := range e.postings {
-			es += digits(v) + 1
-		}
-		if size > 0 && size+es > shardTarget {
-			if err := flush(); err != nil {
-				return nil, err
+	parallel(len(blocks), func(i int) {
+		for _, e := range blocks[i] {
+			if e.terms != nil {
+				e.score(a.runs, norms, n)
 			}
 		}
-		cur = append(cur, e)
-		size += es
+	})
+
+	// Cut the shards: the sizes are those of the JSON less its syntax.
+	var cuts [][]*entry
+	lo, size := 0, 0
+	for i, e := range es {
+		s := len(e.key) + len(e.stem) + 8
+		if e.terms != nil {
+			s += e.size + 1 // digits and a comma per number
+		}
+		if size > 0 && size+s > shardTarget {
+			cuts = append(cuts, es[lo:i])
+			lo, size = i, 0
+		}
+		size += s
 	}
-	if err := flush(); err != nil {
+	if lo < len(es) {
+		cuts = append(cuts, es[lo:])
+	}
+	shards := make([][]byte, len(cuts))
+	errs := make([]error, len(cuts))
+	parallel(len(cuts), func(i int) {
+		shards[i], errs[i] = shardJSON(cuts[i], a.runs)
+	})
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return shards, nil
+	var keys []string // null in the manifest when there are no shards
+	for i, b := range shards {
+		out["search/t/"+strconv.Itoa(i)+".json"] = b
+		keys = append(keys, cuts[i][0].key)
+	}
+	return keys, nil
 }
 
+// score scores the postings of e, replacing their counts with their
+// score, and sets e.size. The runs hold consecutive ids in order, so taking
+// them in order keeps the postings sorted by id.
+func (e *entry) score(runs []runPostings, norms [][numFields]float64, n int) {
+	idf := math.Log(1 + (float64(n)-float64(e.df)+0.5)/(float64(e.df)+0.5))
+	scale := scoreScale * idf
+	prev, size := 0, 0
+	for r := range runs {
+		rp := &runs[r]
+		lo, hi := rp.of(e.terms[rp.worker])
+		for i := lo; i < hi; i++ {
+			p := rp.postings[i]
+			doc := r*runSize + p.off()
+			t0, t1, t2 := rp.counts(i)
+			// w is below 8 × 2.2 and the idf below 28 for any library of
+			// less than 2⁴⁰ cases: the score fits the posting's 24 bits.
+			sc := max(1, int(math.Round(scale*bm25(t0, t1, t2, &norms[doc]))))
+			rp.postings[i] = p.scored(sc)
+			size += digits(doc-prev) + digits(sc) + 2
+			prev = doc
+		}
+	}
+	e.size = size - 1 // no comma after the last
+}
+
+// bm25 is BM25 per field, each saturating on its own, weighted by the
+// field's boost: one word of the title outweighs many of the body. The
+// counts are given one by one, not as an array, which Go would keep in
+// memory.
+func bm25(t0, t1, t2 uint16, norm *[numFields]float64) float64 {
+	var w float64
+	add := func(f int, tf uint16) {
+		if tf > 0 {
+			tf := float64(tf)
+			w += boost[f] * tf * (k1 + 1) / (tf + k1*norm[f])
+		}
+	}
+	add(fieldTitle, t0)
+	add(fieldSummary, t1)
+	add(fieldBody, t2)
+	return w
+}
+
+// appendPostings appends the postings of e to b: doc id delta, score, and
+// so on, comma-separated. b has room for 8 bytes more (see appendNum).
+func (e *entry) appendPostings(b []byte, runs []runPostings) []byte {
+	prev := 0
+	for r := range runs {
+		rp := &runs[r]
+		lo, hi := rp.of(e.terms[rp.worker])
+		for i := lo; i < hi; i++ {
+			p := rp.postings[i]
+			doc := r*runSize + p.off()
+			b = appendNum(b, doc-prev)
+			b = appendNum(b, p.score())
+			prev = doc
+		}
+	}
+	return b[:len(b)-1] // no comma after the last
+}
+
+// numbers holds the numbers below 10,000 as JSON array elements: the
+// digits and a comma, little-endian, with their length in the top byte.
+// Writing millions of numbers with a table look-up and a store each, not a
+// branch per digit, is much quicker.
+var numbers = func() (t [10000]uint64) {
+	for v := range t {
+		n := 1 // digits
+		for p := 10; p <= v; p *= 10 {
+			n++
+		}
+		x := uint64(',') << (8 * n)
+		for i, d := n-1, v; i >= 0; i, d = i-1, d/10 {
+			x |= uint64('0'+d%10) << (8 * i)
+		}
+		t[v] = x | uint64(n+1)<<56
+	}
+	return t
+}()
+
+// appendNum appends v >= 0 and a comma to b, which should have room for 8
+// bytes more, or it grows.
+func appendNum(b []byte, v int) []byte {
+	if v >= len(numbers) {
+		return append(strconv.AppendInt(b, int64(v), 10), ',')
+	}
+	x := numbers[v]
+	// Store all 8 bytes, then drop those past the number and comma.
+	return binary.LittleEndian.AppendUint64(b, x)[:len(b)+int(x>>56)]
+}
+
+// digits is the length of v >= 0 in decimal.
 func digits(v int) int {
+	if v < len(numbers) {
+		return int(numbers[v]>>56) - 1
+	}
 	n := 1
 	for v >= 10 {
 		v /= 10
@@ -352,56 +635,88 @@ func digits(v int) int {
 
 // shardJSON writes {"t":{term:[postings]},"w":{form:stem}} with keys in
 // order.
-func shardJSON(es []*entry) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(`{"t":{`)
-	first := true
+func shardJSON(es []*entry, runs []runPostings) ([]byte, error) {
+	size := len(`{"t":{},"w":{}}`)
 	for _, e := range es {
-		if e.postings == nil {
+		if e.terms != nil {
+			size += len(e.key) + e.size + len(`"":[],`)
+		}
+		if e.stem != "" {
+			size += len(e.key) + len(e.stem) + len(`"":"",`)
+		}
+	}
+	b := make([]byte, 0, size+8) // 8 for appendNum
+	b = append(b, `{"t":{`...)
+	first := true
+	var err error
+	for _, e := range es {
+		if e.terms == nil {
 			continue
 		}
 		if !first {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		first = false
-		k, err := marshal(e.key)
-		if err != nil {
+		if b, err = appendJSONString(b, e.key); err != nil {
 			return nil, err
 		}
-		b.Write(k)
-		b.WriteString(":[")
-		for i, v := range e.postings {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(v))
-		}
-		b.WriteByte(']')
+		b = append(b, ":["...)
+		b = e.appendPostings(b, runs)
+		b = append(b, ']')
 	}
-	b.WriteString(`},"w":{`)
+	b = append(b, `},"w":{`...)
 	first = true
 	for _, e := range es {
 		if e.stem == "" {
 			continue
 		}
 		if !first {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
 		first = false
-		k, err := marshal(e.key)
-		if err != nil {
+		if b, err = appendJSONString(b, e.key); err != nil {
 			return nil, err
 		}
-		v, err := marshal(e.stem)
-		if err != nil {
+		b = append(b, ':')
+		if b, err = appendJSONString(b, e.stem); err != nil {
 			return nil, err
 		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
 	}
-	b.WriteString("}}")
-	return b.Bytes(), nil
+	b = append(b, "}}"...)
+	return b[:len(b):len(b)], nil
+}
+
+// appendJSONString appends s as marshal writes it: quoted, as is when it
+// holds nothing to escape, as every term does.
+func appendJSONString(b []byte, s string) ([]byte, error) {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		// The quote, the backslash, control characters and the first byte
+		// of U+2028 and U+2029, which encoding/json escapes.
+		plain = c >= 0x20 && c != '"' && c != '\\' && c != 0xE2
+	}
+	if !plain {
+		j, err := marshal(s)
+		return append(b, j...), err
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"'), nil
+}
+
+// parallel calls fn for 0 to n-1 on every processor.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // alphabet encodes facet values, six bits a character.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -160,6 +161,81 @@ func TestShardRanges(t *testing.T) {
 		p := shards[lookup(m, term)].T[term]
 		if len(p) == 0 || len(p)%2 != 0 {
 			t.Errorf("postings of %q: %v", term, p)
+		}
+	}
+}
+
+// TestPostingCounts: a term's count in a field is exact, though a posting
+// only has a byte for it, and stops at 65535.
+func TestPostingCounts(t *testing.T) {
+	in := sample(t)
+	c := in.Lib.Cases[0]
+	c.Title += strings.Repeat(" zebra", 254)
+	b := in.Bodies[c.Slug]
+	b.Text += strings.Repeat(" zebra", 300)
+	in.Bodies[c.Slug] = b
+	c2 := in.Lib.Cases[1]
+	b2 := in.Bodies[c2.Slug]
+	b2.Text += strings.Repeat(" zebra", 70000)
+	in.Bodies[c2.Slug] = b2
+	cases := Order(in.Lib.Cases)
+	a := analyse(cases, in.Lib.Site, in.Bodies)
+	for _, tc := range []struct {
+		c    *content.Case
+		want [numFields]uint16
+	}{{c, [numFields]uint16{254, 0, 300}}, {c2, [numFields]uint16{0, 0, 65535}}} {
+		id := slices.Index(cases, tc.c)
+		rp := &a.runs[id/runSize]
+		term := slices.Index(a.workers[rp.worker].tz.terms, "zebra")
+		lo, hi := rp.of(int32(term))
+		found := false
+		for i := lo; i < hi; i++ {
+			if rp.postings[i].off() == id%runSize {
+				found = true
+				if t0, t1, t2 := rp.counts(i); [numFields]uint16{t0, t1, t2} != tc.want {
+					t.Errorf("counts of zebra in %s: %d %d %d, want %d", tc.c.Slug, t0, t1, t2, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no posting of zebra in %s", tc.c.Slug)
+		}
+	}
+}
+
+// TestIndexAnyWorkers: the index is the same however many workers build
+// it, and whichever runs of cases each takes.
+func TestIndexAnyWorkers(t *testing.T) {
+	in := sample(t)
+	// Enough cases for several runs: copies of the sample's under other
+	// slugs.
+	lib := *in.Lib
+	lib.Cases = nil
+	for i := range 3 * runSize {
+		c := *in.Lib.Cases[i%len(in.Lib.Cases)]
+		c.Slug = c.Slug + "-" + itoa(i)
+		in.Bodies[c.Slug] = in.Bodies[in.Lib.Cases[i%len(in.Lib.Cases)].Slug]
+		lib.Cases = append(lib.Cases, &c)
+	}
+	in.Lib = &lib
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var outs []map[string][]byte
+	for _, procs := range []int{1, 2, 5} {
+		runtime.GOMAXPROCS(procs)
+		out, err := Index(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, out)
+	}
+	for _, out := range outs[1:] {
+		if len(out) != len(outs[0]) {
+			t.Fatalf("%d files, with one worker %d", len(out), len(outs[0]))
+		}
+		for p, b := range outs[0] {
+			if !bytes.Equal(out[p], b) {
+				t.Errorf("%s differs with more workers", p)
+			}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -205,4 +206,107 @@ func TestClassifyShortcuts(t *testing.T) {
 			t.Errorf("%U: classify gives %U/%d, the Unicode tables %U/%d", r, fr, fc, sr, sc)
 		}
 	}
+}
+
+// refTokenize is Tokenize as first written, a rune at a time with a map of
+// words, for TestTokenizeReference to hold the quicker one to it.
+func refTokenize(text string, stems map[string]string) []Token {
+	var toks []Token
+	var word, cjk []rune
+	flushWord := func() {
+		if n := len(word); n > 0 && n <= maxWord {
+			w := string(word)
+			t, ok := stems[w]
+			if !ok {
+				t = stem(w)
+				stems[w] = t
+			}
+			toks = append(toks, Token{Term: t, Surface: w})
+		}
+		word = word[:0]
+	}
+	flushCJK := func() {
+		if len(cjk) == 1 {
+			toks = append(toks, Token{Term: string(cjk), Surface: string(cjk), CJK: true})
+		}
+		for i := 0; i+1 < len(cjk); i++ {
+			toks = append(toks, Token{Term: string(cjk[i : i+2]), Surface: string(cjk[i : i+2]), CJK: true})
+		}
+		cjk = cjk[:0]
+	}
+	for _, line := range strings.SplitAfter(text, "\n") {
+		for _, r := range norm.NFKC.String(line) {
+			r, class := classifySlow(r)
+			if r < utf8.RuneSelf {
+				class = classSeparator
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					class = classWord
+				}
+			}
+			switch class {
+			case classCJK:
+				flushWord()
+				cjk = append(cjk, r)
+			case classWord:
+				flushCJK()
+				word = append(word, r)
+			default:
+				flushWord()
+				flushCJK()
+			}
+		}
+	}
+	flushWord()
+	flushCJK()
+	return toks
+}
+
+// TestTokenizeReference compares Tokenize, and the indexer's tokenizer
+// fed one text after another, with refTokenize on random texts made of
+// pieces that take every path of the tokenizer: ASCII words of every
+// length around 8 and 16 bytes, Cyrillic, CJK runs, runes NFKC changes,
+// marks that compose, invalid UTF-8, line breaks.
+func TestTokenizeReference(t *testing.T) {
+	pieces := []string{"a", "B", "z", "Q", "0", "9", " ", ",", ".", "-", "'", "\n", "\t",
+		"’", "—", "«", "»", "а", "Я", "ё", "Ё", "ж", "Щ", "ѣ", "契", "約", "書", "の", "ア", "ー", "ｱ", "ﾌﾞ",
+		"\u0301", "\u0308", "é", "ß", "Σ", "ς", "Ａ", "１", "\xff", "\xe3\x81", "№", "ﬁ", "İ", "K", "ǅ", "𠀋", "🙂",
+		"\u2028", "0123456789", "abcdefghijklmnop", "ABCDEFGH", "абвгдежз", "ＡＢＣ"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	tz := newTokenizer(0)
+	stems := map[string]string{}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			p := pieces[rng.IntN(len(pieces))]
+			b.WriteString(strings.Repeat(p, 1+rng.IntN(3)*rng.IntN(8)))
+		}
+		text := b.String()
+		want := refTokenize(text, stems)
+		if got := Tokenize(text); !slices.Equal(got, want) {
+			t.Fatalf("Tokenize(%q) =\n%v, want\n%v", text, got, want)
+		}
+		var got []Token
+		for _, s := range tz.tokens(text) {
+			sl := tz.slots[s]
+			tok := Token{Term: tz.terms[sl.term], Surface: sl.key, CJK: sl.cjk}
+			got = append(got, tok)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) =\n%v, want\n%v", text, got, want)
+		}
+	}
+	// The indexer keeps the word forms it has seen.
+	if len(tz.slots) != len(stems)+countCJK(tz) {
+		t.Errorf("%d slots, %d words seen", len(tz.slots), len(stems))
+	}
+}
+
+func countCJK(tz *tokenizer) int {
+	n := 0
+	for _, s := range tz.slots {
+		if s.cjk {
+			n++
+		}
+	}
+	return n
 }
