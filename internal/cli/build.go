@@ -91,19 +91,18 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 			public.Cases = append(public.Cases, c)
 		}
 	}
-	// The guard is built on one core while related cases are matched on
-	// the others.
-	guard := make(chan *publish.Guard, 1)
-	go func() { guard <- publish.NewGuard(lib.Secrets()) }()
+	// The guard is built on one core while related cases are matched and
+	// the first pages render.
+	guard := publish.BuildGuard(lib.Secrets())
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
 	}
 	related := match.Related(public.Cases, lib.Site, 3)
-	w := publish.DryRun(<-guard)
+	w := publish.DryRun(guard)
 	if out != "" {
 		var err error
-		if w, err = publish.NewWriter(out, w.Guard()); err != nil {
+		if w, err = publish.NewWriter(out, guard); err != nil {
 			return nil, append(problems, diag.Problem{Path: out, Message: err.Error()})
 		}
 	}

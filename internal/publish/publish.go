@@ -5,6 +5,8 @@
 package publish
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 )
 
@@ -105,6 +108,47 @@ func leak(guard *Guard, p string, s int) diag.Problem {
 	return diag.Problem{Path: p, Message: fmt.Sprintf("would publish the private %s of %s: remove it from the public fields and the body", sec.Field, sec.Path)}
 }
 
+// LateGuard is a guard that may still be in the making on another
+// goroutine: a large library has tens of thousands of private values, and
+// the pages can render meanwhile.
+type LateGuard struct {
+	ready chan struct{}
+	g     *Guard
+}
+
+// BuildGuard starts building the guard of secrets in the background.
+func BuildGuard(secrets []content.Secret) *LateGuard {
+	l := &LateGuard{ready: make(chan struct{})}
+	go func() {
+		l.g = NewGuard(secrets)
+		close(l.ready)
+	}()
+	return l
+}
+
+// Built is a guard that is ready.
+func Built(g *Guard) *LateGuard {
+	l := &LateGuard{ready: make(chan struct{}), g: g}
+	close(l.ready)
+	return l
+}
+
+// Wait returns the guard once it is built.
+func (l *LateGuard) Wait() *Guard {
+	<-l.ready
+	return l.g
+}
+
+// poll returns the guard if it is built.
+func (l *LateGuard) poll() (*Guard, bool) {
+	select {
+	case <-l.ready:
+		return l.g, true
+	default:
+		return nil, false
+	}
+}
+
 // Writer publishes a site file by file while it is rendered: every file and
 // file name is scanned by the guard, and only files without a private value
 // are written, into a temporary directory beside the target. Commit swaps
@@ -113,16 +157,23 @@ func leak(guard *Guard, p string, s int) diag.Problem {
 // every page in memory. File and Copy are safe for concurrent use.
 type Writer struct {
 	dir, tmp string // tmp is "" in a dry run
-	guard    *Guard
+	guard    *LateGuard
 	seen     sync.Map // output paths written, and directories made in tmp
 
 	mu    sync.Mutex
+	held  []heldFile // files given before the guard was ready
 	leaks diag.List
 	files int
+	err   error // of writing a held file
+}
+
+type heldFile struct {
+	path string
+	data []byte
 }
 
 // NewWriter starts publishing into dir.
-func NewWriter(dir string, guard *Guard) (*Writer, error) {
+func NewWriter(dir string, guard *LateGuard) (*Writer, error) {
 	dir = filepath.Clean(dir)
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, err
@@ -140,11 +191,12 @@ func NewWriter(dir string, guard *Guard) (*Writer, error) {
 
 // DryRun scans files like a Writer but writes nothing: refpack check uses
 // it to report leaks.
-func DryRun(guard *Guard) *Writer { return &Writer{guard: guard} }
+func DryRun(guard *LateGuard) *Writer { return &Writer{guard: guard} }
 
 // File publishes data at the slash-separated output path p. A leak is
-// recorded, not returned, so that one build reports all of them; data is not
-// retained after the call.
+// recorded, not returned, so that one build reports all of them. Until the
+// guard is ready, files are held in memory rather than making the caller
+// wait; data is not retained after the call.
 func (w *Writer) File(p string, data []byte) error {
 	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
 		return fmt.Errorf("publish: invalid output path %q", p)
@@ -152,10 +204,52 @@ func (w *Writer) File(p string, data []byte) error {
 	if _, dup := w.seen.LoadOrStore(p, true); dup {
 		return fmt.Errorf("publish: %s is written twice", p)
 	}
-	if found := scanFile(w.guard, p, data); len(found) > 0 {
+	g, ok := w.guard.poll()
+	if !ok {
+		w.mu.Lock()
+		// Checked again under the lock: once the guard is ready, release
+		// takes everything held before it.
+		if g, ok = w.guard.poll(); !ok {
+			w.held = append(w.held, heldFile{p, bytes.Clone(data)})
+			w.mu.Unlock()
+			return nil
+		}
+		w.mu.Unlock()
+	}
+	if err := w.release(g); err != nil {
+		return err
+	}
+	return w.publish(g, p, data)
+}
+
+// release publishes the files held while the guard was being built.
+func (w *Writer) release(g *Guard) error {
+	w.mu.Lock()
+	held := w.held
+	w.held = nil
+	w.mu.Unlock()
+	for _, f := range held {
+		if err := w.publish(g, f.path, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish waits for the guard and publishes what it held.
+func (w *Writer) finish() error {
+	err := w.release(w.guard.Wait())
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.err = cmp.Or(w.err, err)
+	return w.err
+}
+
+func (w *Writer) publish(g *Guard, p string, data []byte) error {
+	if found := scanFile(g, p, data); len(found) > 0 {
 		w.mu.Lock()
 		for _, s := range found {
-			w.leaks.Add(leak(w.guard, p, s))
+			w.leaks.Add(leak(g, p, s))
 		}
 		w.mu.Unlock()
 		return nil
@@ -200,10 +294,7 @@ func (w *Writer) mkdir(dir string) error {
 	return nil
 }
 
-// Guard is the guard the writer scans with.
-func (w *Writer) Guard() *Guard { return w.guard }
-
-// Files is how many files were published so far.
+// Files is how many files were published so far, held ones not counted.
 func (w *Writer) Files() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -211,8 +302,9 @@ func (w *Writer) Files() int {
 }
 
 // Leaks returns one problem per file and private field found so far,
-// sorted by path.
+// sorted by path. It waits for the guard.
 func (w *Writer) Leaks() []diag.Problem {
+	w.finish()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.leaks.Sort()
@@ -223,6 +315,10 @@ func (w *Writer) Leaks() []diag.Problem {
 // it returns a *diag.Errors naming every leak (output paths relative to the
 // output directory) and the output is unchanged.
 func (w *Writer) Commit() error {
+	if err := w.finish(); err != nil {
+		w.Abort()
+		return err
+	}
 	if leaks := w.Leaks(); len(leaks) > 0 {
 		w.Abort()
 		return &diag.Errors{Problems: leaks}

@@ -11,8 +11,8 @@ import (
 	"github.com/refpack/refpack/internal/diag"
 )
 
-func testGuard() *Guard {
-	return NewGuard([]content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}})
+func testGuard() *LateGuard {
+	return BuildGuard([]content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}})
 }
 
 func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
@@ -104,5 +104,34 @@ func assertNoTemp(t *testing.T, parent string) {
 		if e.Name() != "public" {
 			t.Errorf("left behind %s", e.Name())
 		}
+	}
+}
+
+// TestWriterHoldsFilesUntilTheGuardIsReady checks that files given before
+// the guard is built are scanned and written once it is, leaks included.
+func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	late := &LateGuard{ready: make(chan struct{})}
+	w, err := NewWriter(dir, late)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := []byte("<p>public</p>")
+	w.File("a.html", page)
+	page[3] = 'X' // the caller may reuse its buffer
+	w.File("b.html", []byte("Secret Client Ltd"))
+	if w.Files() != 0 {
+		t.Fatalf("%d files published before the guard was ready", w.Files())
+	}
+	late.g = testGuard().Wait()
+	close(late.ready)
+	w.File("c.html", []byte("also public"))
+	err = w.Commit()
+	var leaks *diag.Errors
+	if !errors.As(err, &leaks) || len(leaks.Problems) != 1 || leaks.Problems[0].Path != "b.html" {
+		t.Fatalf("Commit() = %v, want the leak in b.html", err)
+	}
+	if w.Files() != 2 {
+		t.Errorf("Files() = %d, want 2", w.Files())
 	}
 }
