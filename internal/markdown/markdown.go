@@ -29,34 +29,55 @@ type Result struct {
 // Renderer converts Markdown bodies; build it once with New and share it.
 type Renderer struct {
 	md goldmark.Markdown
+	// noLinks is md without Linkify, for bodies that cannot hold an
+	// autolink: Linkify is tried at every space and costs a tenth of
+	// rendering, and most case studies have no bare URL or e-mail address.
+	noLinks goldmark.Markdown
 }
 
 // New builds the renderer once per build; safe for concurrent use by many goroutines.
 func New() *Renderer {
 	steadyRegexpClock()
-	return &Renderer{md: goldmark.New(goldmark.WithExtensions(
-		// Alignment becomes a class (see blockAttributes): the align attribute is
-		// obsolete HTML and a style attribute would break the CSP.
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
-		extension.Strikethrough,
-		extension.Linkify,
-		extension.TaskList,
-		extension.Footnote,
-		refpackHTML{},
-	))}
+	// Alignment becomes a class (see blockAttributes): the align attribute
+	// is obsolete HTML and a style attribute would break the CSP.
+	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone))
+	return &Renderer{
+		md: goldmark.New(goldmark.WithExtensions(
+			table, extension.Strikethrough, extension.Linkify, extension.TaskList, extension.Footnote, refpackHTML{},
+		)),
+		noLinks: goldmark.New(goldmark.WithExtensions(
+			table, extension.Strikethrough, extension.TaskList, extension.Footnote, refpackHTML{},
+		)),
+	}
 }
 
 // Render converts a Markdown body to Result. Never panics on any input.
 func (r *Renderer) Render(src []byte) (Result, error) {
 	src = sanitize(src)
-	doc := r.md.Parser().Parse(text.NewReader(src))
+	md := r.md
+	if !mayAutolink(src) {
+		md = r.noLinks
+	}
+	return render(md, src)
+}
+
+func render(md goldmark.Markdown, src []byte) (Result, error) {
+	doc := md.Parser().Parse(text.NewReader(src))
 	var html htmlBuffer
 	html.Grow(len(src) + len(src)/2) // HTML is a little larger than its source
-	if err := r.md.Renderer().Render(&html, src, doc); err != nil {
+	if err := md.Renderer().Render(&html, src, doc); err != nil {
 		return Result{}, err
 	}
 	plain, headings := outline(doc, src)
 	return Result{HTML: html.Bytes(), Text: plain, Headings: headings}, nil
+}
+
+// mayAutolink reports whether Linkify could find anything in src: it links
+// only text starting "http:", "https:", "ftp:" or "www.", and e-mail
+// addresses, which hold an "@" (TestNoLinksRendersTheSame).
+func mayAutolink(src []byte) bool {
+	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) ||
+		bytes.Contains(src, []byte("http")) || bytes.Contains(src, []byte("ftp:"))
 }
 
 // sanitize replaces invalid UTF-8 and NUL bytes with U+FFFD: goldmark
