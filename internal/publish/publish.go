@@ -126,13 +126,6 @@ func BuildGuard(secrets []content.Secret) *LateGuard {
 	return l
 }
 
-// Built is a guard that is ready.
-func Built(g *Guard) *LateGuard {
-	l := &LateGuard{ready: make(chan struct{}), g: g}
-	close(l.ready)
-	return l
-}
-
 // Wait returns the guard once it is built.
 func (l *LateGuard) Wait() *Guard {
 	<-l.ready
