@@ -42,8 +42,11 @@ func (d *Doc) positions() *positions {
 // Parse parses src, which starts at line lineOffset+1 of the file at path.
 // On a syntax error it records the problem and returns nil.
 func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, *Table) {
-	var data map[string]any
-	if _, err := toml.Decode(src, &data); err != nil {
+	// Decoding into an empty interface hands over the parser's own table;
+	// a map target would copy it key by key through reflect. Strictness does
+	// not come from the decoder but from the Table getters and Finish.
+	var v any
+	if _, err := toml.Decode(src, &v); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			problems.Errorf(path, perr.Position.Line+lineOffset, runeCol(src, perr.Position), "TOML syntax error: %s", perr.Message)
@@ -52,6 +55,7 @@ func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, 
 		}
 		return nil, nil
 	}
+	data, _ := v.(map[string]any)
 	d := &Doc{path: path, src: src, lineOffset: lineOffset, firstLine: max(lineOffset, 1), problems: problems}
 	return d, &Table{doc: d, m: data, asked: map[string]bool{}}
 }
