@@ -57,7 +57,7 @@ func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, 
 	}
 	data, _ := v.(map[string]any)
 	d := &Doc{path: path, src: src, lineOffset: lineOffset, firstLine: max(lineOffset, 1), problems: problems}
-	return d, &Table{doc: d, m: data, asked: map[string]bool{}}
+	return d, &Table{doc: d, m: data}
 }
 
 // ValuePos returns the file position of the value of a top-level key, or
@@ -92,10 +92,12 @@ func (d *Doc) at(p Pos, ok bool) (int, int) {
 // Table is a TOML table being read. Every getter marks its key as known;
 // Finish reports the keys nobody asked for.
 type Table struct {
-	doc   *Doc
-	path  []string
-	m     map[string]any
-	asked map[string]bool
+	doc  *Doc
+	path []string
+	m    map[string]any
+	// asked lists every key a getter asked for, repeats included; Finish
+	// sorts it once. Tables are small, so a slice is cheaper than a set.
+	asked []string
 }
 
 func (t *Table) sub(key string) []string { return append(slices.Clone(t.path), key) }
@@ -173,7 +175,7 @@ func (t *Table) Name(key string) string {
 }
 
 func (t *Table) get(key string, required bool) (any, bool) {
-	t.asked[key] = true
+	t.asked = append(t.asked, key)
 	v, ok := t.m[key]
 	if !ok && required {
 		t.TableErrorf("missing required key %q", t.Name(key))
@@ -335,7 +337,7 @@ func (t *Table) Table(key string) *Table {
 		t.typeErr(key, "a table", v)
 		return nil
 	}
-	return &Table{doc: t.doc, path: t.sub(key), m: m, asked: map[string]bool{}}
+	return &Table{doc: t.doc, path: t.sub(key), m: m}
 }
 
 // Tables reads an array of tables ([[key]]).
@@ -363,7 +365,7 @@ func (t *Table) Tables(key string) []*Table {
 	}
 	out := make([]*Table, len(maps))
 	for i, m := range maps {
-		out[i] = &Table{doc: t.doc, path: append(t.sub(key), strconv.Itoa(i)), m: m, asked: map[string]bool{}}
+		out[i] = &Table{doc: t.doc, path: append(t.sub(key), strconv.Itoa(i)), m: m}
 	}
 	return out
 }
@@ -374,25 +376,24 @@ func (t *Table) Keys() []string {
 	keys := make([]string, 0, len(t.m))
 	for k := range t.m {
 		keys = append(keys, k)
-		t.asked[k] = true
 	}
 	slices.Sort(keys)
+	t.asked = append(t.asked, keys...)
 	return keys
 }
 
 // Finish reports every key of the table that no getter asked for, with a
 // suggestion among the known keys.
 func (t *Table) Finish() {
-	var known, unknown []string
-	for k := range t.asked {
-		known = append(known, k)
-	}
+	slices.Sort(t.asked)
+	known := slices.Compact(t.asked)
+	t.asked = known
+	var unknown []string
 	for k := range t.m {
-		if !t.asked[k] {
+		if _, found := slices.BinarySearch(known, k); !found {
 			unknown = append(unknown, k)
 		}
 	}
-	slices.Sort(known)
 	slices.Sort(unknown)
 	for _, k := range unknown {
 		line, col := t.KeyPos(k)
