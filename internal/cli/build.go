@@ -111,7 +111,11 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 		return nil, append(problems, p...)
 	}
 
-	bodies := newBodies(public.Cases)
+	index, err := search.NewBuilder(&public)
+	if err != nil {
+		return fail(diag.Problem{Path: "search", Message: err.Error()})
+	}
+	bodies := &bodies{md: markdown.New(), index: index}
 	rendered, err := site.Render(site.Input{Lib: &public, Body: bodies.render, Emit: w.File, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts, Related: related})
 	if bodies.problems.HasErrors() {
 		return fail(bodies.problems.Problems...)
@@ -124,12 +128,12 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 			return fail(diag.Problem{Path: rendered.Copies[dst], Message: err.Error()})
 		}
 	}
-	index, err := search.Index(search.Input{Lib: &public, Bodies: bodies.texts()})
+	files, err := index.Finish()
 	if err != nil {
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
-	for _, p := range slices.Sorted(maps.Keys(index)) {
-		if err := w.File(p, index[p]); err != nil {
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		if err := w.File(p, files[p]); err != nil {
 			return fail(diag.Problem{Path: "search", Message: err.Error()})
 		}
 	}
@@ -145,24 +149,15 @@ func limitMemory() {
 	}
 }
 
-// bodies renders case bodies as their pages are rendered, keeping only the
-// plain text that the search index needs afterwards.
+// bodies renders case bodies as their pages are rendered and hands their
+// plain text to the search index at once, so that no body is held longer
+// than its page.
 type bodies struct {
 	md    *markdown.Renderer
-	cases []*content.Case
-	index map[*content.Case]int
-	text  []string
+	index *search.Builder
 
 	mu       sync.Mutex
 	problems diag.List
-}
-
-func newBodies(cases []*content.Case) *bodies {
-	b := &bodies{md: markdown.New(), cases: cases, index: make(map[*content.Case]int, len(cases)), text: make([]string, len(cases))}
-	for i, c := range cases {
-		b.index[c] = i
-	}
-	return b
 }
 
 // render is site.Input.Body. Each case's page calls it once.
@@ -174,21 +169,11 @@ func (b *bodies) render(c *content.Case) (markdown.Result, error) {
 		b.mu.Unlock()
 		return res, err
 	}
-	b.text[b.index[c]] = res.Text
+	b.index.Add(c, res.Text)
 	// The Markdown source is not needed after rendering; on a large
 	// library dropping it keeps the build well inside its memory budget.
 	c.Body = nil
 	return res, nil
-}
-
-// texts returns the plain text of every rendered body, as the search index
-// takes it.
-func (b *bodies) texts() map[string]markdown.Result {
-	out := make(map[string]markdown.Result, len(b.cases))
-	for i, c := range b.cases {
-		out[c.Slug] = markdown.Result{Text: b.text[i]}
-	}
-	return out
 }
 
 // checkOutputDir refuses output directories whose replacement would destroy

@@ -71,18 +71,98 @@ var Facets = []string{"industry", "project_type", "region", "language", "scale"}
 
 // Index builds the search index. Paths are relative to public/.
 func Index(in Input) (map[string][]byte, error) {
-	if in.Lib == nil || in.Lib.Site == nil {
+	b, err := NewBuilder(in.Lib)
+	if err != nil {
+		return nil, err
+	}
+	// No run is complete before Finish, which analyses them all in parallel.
+	for i, c := range b.cases {
+		b.text[i] = in.Bodies[c.Slug].Text
+	}
+	return b.Finish()
+}
+
+// Builder builds the index while the bodies are still being rendered. A
+// run of cases is analysed as soon as the text of its last case arrives, by
+// the goroutine that brought it: the analysis runs alongside the rendering,
+// and the texts of a large library (80 MB for 10,000 cases) are never all
+// held at once.
+type Builder struct {
+	site  *config.Site
+	cases []*content.Case // in id order
+	ids   map[*content.Case]int32
+	a     *analysis
+
+	mu   sync.Mutex
+	text []string // per case, until its run is analysed
+	got  []bool   // per case: its text arrived
+	left []int    // per run, the cases whose text has not arrived
+	done []bool   // per run: analysed
+	idle []int    // workers not analysing a run
+}
+
+// NewBuilder starts the index of the cases of lib.
+func NewBuilder(lib *content.Library) (*Builder, error) {
+	if lib == nil || lib.Site == nil {
 		return nil, errors.New("search: no library to index")
 	}
-	cases := Order(in.Lib.Cases)
+	cases := Order(lib.Cases)
+	runs := (len(cases) + runSize - 1) / runSize
+	b := &Builder{
+		site:  lib.Site,
+		cases: cases,
+		ids:   make(map[*content.Case]int32, len(cases)),
+		a:     &analysis{runs: make([]runPostings, runs), length: make([][numFields]int32, len(cases))},
+		text:  make([]string, len(cases)),
+		got:   make([]bool, len(cases)),
+		left:  make([]int, runs),
+		done:  make([]bool, runs),
+	}
+	for i, c := range cases {
+		b.ids[c] = int32(i)
+		b.left[i/runSize]++
+	}
+	return b, nil
+}
+
+// Add gives the plain text of the body of c, a case of the library. It may
+// be called from many goroutines at once; a case given twice keeps its
+// first text.
+func (b *Builder) Add(c *content.Case, text string) {
+	id, ok := b.ids[c]
+	if !ok {
+		return
+	}
+	r := int(id) / runSize
+	b.mu.Lock()
+	if b.got[id] {
+		b.mu.Unlock()
+		return
+	}
+	b.got[id], b.text[id] = true, text
+	b.left[r]--
+	complete := b.left[r] == 0
+	if complete {
+		b.done[r] = true
+	}
+	b.mu.Unlock()
+	if complete {
+		b.analyseRun(r)
+	}
+}
+
+// Finish analyses the runs still incomplete (a case without a text has an
+// empty body) and writes the index. Every Add must have returned.
+func (b *Builder) Finish() (map[string][]byte, error) {
 	// The facet table and the cards need only the cases: write them while
 	// the workers analyse the texts.
 	cards := map[string][]byte{}
 	var cardsErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { cardsErr = cardFiles(cards, cases, in.Lib.Site) })
+	wg.Go(func() { cardsErr = cardFiles(cards, b.cases, b.site) })
+	b.analyseRest()
 	out := map[string][]byte{}
-	keys, err := writeShards(out, analyse(cases, in.Lib.Site, in.Bodies), len(cases))
+	keys, err := writeShards(out, b.a, len(b.cases))
 	wg.Wait()
 	if err != nil {
 		return nil, err
@@ -103,12 +183,51 @@ func Index(in Input) (map[string][]byte, error) {
 		N       int      `json:"n"`
 		Chunk   int      `json:"chunk"`
 		Shards  []string `json:"shards"`
-	}{hex.EncodeToString(sum.Sum(nil)[:6]), len(cases), chunkSize, keys})
+	}{hex.EncodeToString(sum.Sum(nil)[:6]), len(b.cases), chunkSize, keys})
 	if err != nil {
 		return nil, err
 	}
 	out["search/manifest.json"] = manifest
 	return out, nil
+}
+
+// analyseRest analyses the runs not analysed yet, in parallel.
+func (b *Builder) analyseRest() {
+	var rest []int
+	for r, done := range b.done {
+		if !done {
+			rest = append(rest, r)
+			b.done[r] = true
+		}
+	}
+	parallel(len(rest), func(i int) { b.analyseRun(rest[i]) })
+}
+
+// analyseRun analyses run r with an idle worker, then lets its texts go.
+func (b *Builder) analyseRun(r int) {
+	b.mu.Lock()
+	var w int
+	if n := len(b.idle); n > 0 {
+		w, b.idle = b.idle[n-1], b.idle[:n-1]
+	} else {
+		// A library of 10,000 cases in three languages has some 21,000
+		// distinct words.
+		w = len(b.a.workers)
+		b.a.workers = append(b.a.workers, &worker{tz: newTokenizer(24 << 10), labels: map[labelKey][]int32{}})
+	}
+	wk := b.a.workers[w]
+	b.mu.Unlock()
+
+	hi := min((r+1)*runSize, len(b.cases))
+	for i := r * runSize; i < hi; i++ {
+		b.a.length[i] = wk.analyseCase(int32(i), b.cases[i], b.site, b.text[i])
+	}
+	b.a.runs[r] = wk.endRun(w)
+
+	b.mu.Lock()
+	clear(b.text[r*runSize : hi])
+	b.idle = append(b.idle, w)
+	b.mu.Unlock()
 }
 
 // cardFiles adds the facet table and the cards of the cases to out.
@@ -250,38 +369,6 @@ type labelKey struct {
 }
 
 type caseSpan struct{ id, n int32 } // n postings
-
-// analyse tokenizes the cases in parallel, in runs of consecutive ids.
-func analyse(cases []*content.Case, site *config.Site, bodies map[string]markdown.Result) *analysis {
-	a := &analysis{
-		workers: make([]*worker, runtime.GOMAXPROCS(0)),
-		runs:    make([]runPostings, (len(cases)+runSize-1)/runSize),
-		length:  make([][numFields]int32, len(cases)),
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := range a.workers {
-		// A library of 10,000 cases in three languages has some 21,000
-		// distinct words.
-		wk := &worker{tz: newTokenizer(24 << 10), labels: map[labelKey][]int32{}}
-		a.workers[w] = wk
-		wg.Go(func() {
-			for r := range next {
-				for i := r * runSize; i < min((r+1)*runSize, len(cases)); i++ {
-					c := cases[i]
-					a.length[i] = wk.analyseCase(int32(i), c, site, bodies[c.Slug].Text)
-				}
-				a.runs[r] = wk.endRun(w)
-			}
-		})
-	}
-	for r := range a.runs {
-		next <- r
-	}
-	close(next)
-	wg.Wait()
-	return a
-}
 
 // analyseCase adds the postings of one case and returns its field lengths.
 func (wk *worker) analyseCase(id int32, c *content.Case, site *config.Site, body string) [numFields]int32 {

@@ -3,10 +3,13 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/refpack/refpack/internal/content"
@@ -178,8 +181,15 @@ func TestPostingCounts(t *testing.T) {
 	b2 := in.Bodies[c2.Slug]
 	b2.Text += strings.Repeat(" zebra", 70000)
 	in.Bodies[c2.Slug] = b2
-	cases := Order(in.Lib.Cases)
-	a := analyse(cases, in.Lib.Site, in.Bodies)
+	bd, err := NewBuilder(in.Lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range in.Lib.Cases {
+		bd.Add(c, in.Bodies[c.Slug].Text)
+	}
+	bd.analyseRest()
+	cases, a := bd.cases, bd.a
 	for _, tc := range []struct {
 		c    *content.Case
 		want [numFields]uint16
@@ -203,12 +213,10 @@ func TestPostingCounts(t *testing.T) {
 	}
 }
 
-// TestIndexAnyWorkers: the index is the same however many workers build
-// it, and whichever runs of cases each takes.
-func TestIndexAnyWorkers(t *testing.T) {
+// manyCases returns the sample with enough cases for several runs: copies
+// of the sample's under other slugs.
+func manyCases(t *testing.T) Input {
 	in := sample(t)
-	// Enough cases for several runs: copies of the sample's under other
-	// slugs.
 	lib := *in.Lib
 	lib.Cases = nil
 	for i := range 3 * runSize {
@@ -218,6 +226,58 @@ func TestIndexAnyWorkers(t *testing.T) {
 		lib.Cases = append(lib.Cases, &c)
 	}
 	in.Lib = &lib
+	return in
+}
+
+// TestBuilderAnyOrder: texts given to a Builder from many goroutines, in
+// any order, some twice and some never, give the index that Index builds.
+func TestBuilderAnyOrder(t *testing.T) {
+	in := manyCases(t)
+	missing := in.Lib.Cases[runSize+7]
+	want, err := Index(Input{Lib: in.Lib, Bodies: func() map[string]markdown.Result {
+		m := maps.Clone(in.Bodies)
+		delete(m, missing.Slug)
+		return m
+	}()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBuilder(in.Lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	order := rand.New(rand.NewPCG(1, 2)).Perm(len(in.Lib.Cases))
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := g; k < len(order); k += 4 {
+				c := in.Lib.Cases[order[k]]
+				if c != missing {
+					b.Add(c, in.Bodies[c.Slug].Text)
+					b.Add(c, "a second text is ignored")
+				}
+			}
+		})
+	}
+	wg.Wait()
+	got, err := b.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d files, Index made %d", len(got), len(want))
+	}
+	for p, data := range want {
+		if !bytes.Equal(got[p], data) {
+			t.Errorf("%s differs from Index's", p)
+		}
+	}
+}
+
+// TestIndexAnyWorkers: the index is the same however many workers build
+// it, and whichever runs of cases each takes.
+func TestIndexAnyWorkers(t *testing.T) {
+	in := manyCases(t)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var outs []map[string][]byte
 	for _, procs := range []int{1, 2, 5} {
