@@ -1,9 +1,11 @@
 package content
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // MinSecretLen is the shortest private value the leak guard looks for;
@@ -15,16 +17,24 @@ const MinSecretLen = 4
 // not secrets. A value that is also public (a prospect that is the client of
 // a public case study) is left out.
 func (lib *Library) Secrets() []Secret {
-	public := map[string]bool{}
+	public := make(map[string]bool, len(lib.Cases))
+	// Lower-casing keeps the number of runes, so only a value as long as
+	// some public name needs lower-casing and looking up; most are longer.
+	publicLen := map[int]bool{}
 	for _, c := range lib.Cases {
 		if !c.Anonymous {
-			public[strings.ToLower(strings.TrimSpace(c.Client))] = true
+			name := strings.ToLower(strings.TrimSpace(c.Client))
+			public[name] = true
+			publicLen[utf8.RuneCountInString(name)] = true
 		}
 	}
-	var out []Secret
+	// Most secrets are the reference fields of the cases, a question's text
+	// or a visit's bonus.
+	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))
 	add := func(value, path, field string) {
 		v := strings.TrimSpace(value)
-		if len([]rune(v)) < MinSecretLen || public[strings.ToLower(v)] {
+		n := utf8.RuneCountInString(v)
+		if n < MinSecretLen || publicLen[n] && public[strings.ToLower(v)] {
 			return
 		}
 		out = append(out, Secret{Value: v, Path: path, Field: field})
@@ -60,7 +70,28 @@ func (lib *Library) Secrets() []Secret {
 		if c := strings.Compare(a.Value, b.Value); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Path+a.Field, b.Path+b.Field)
+		return compareJoined(a.Path, a.Field, b.Path, b.Field)
 	})
 	return out
+}
+
+// compareJoined compares a1+a2 with b1+b2 without building either string;
+// values repeat across cases, so the sort compares these often.
+func compareJoined(a1, a2, b1, b2 string) int {
+	for {
+		if a1 == "" {
+			a1, a2 = a2, ""
+		}
+		if b1 == "" {
+			b1, b2 = b2, ""
+		}
+		if a1 == "" || b1 == "" {
+			return cmp.Compare(len(a1), len(b1))
+		}
+		n := min(len(a1), len(b1))
+		if c := strings.Compare(a1[:n], b1[:n]); c != 0 {
+			return c
+		}
+		a1, b1 = a1[n:], b1[n:]
+	}
 }
