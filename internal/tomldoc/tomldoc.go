@@ -57,7 +57,7 @@ func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, 
 	}
 	data, _ := v.(map[string]any)
 	d := &Doc{path: path, src: src, lineOffset: lineOffset, firstLine: max(lineOffset, 1), problems: problems}
-	return d, &Table{doc: d, m: data}
+	return d, newTable(d, nil, "", -1, data)
 }
 
 // ValuePos returns the file position of the value of a top-level key, or
@@ -92,15 +92,37 @@ func (d *Doc) at(p Pos, ok bool) (int, int) {
 // Table is a TOML table being read. Every getter marks its key as known;
 // Finish reports the keys nobody asked for.
 type Table struct {
-	doc  *Doc
-	path []string
-	m    map[string]any
+	doc *Doc
+	// The table is key (element elem >= 0 of it) of parent; the root has no
+	// parent. Its path is built only for messages.
+	parent *Table
+	key    string
+	elem   int
+	m      map[string]any
 	// asked lists every key a getter asked for, repeats included; Finish
 	// sorts it once. Tables are small, so a slice is cheaper than a set.
 	asked []string
 }
 
-func (t *Table) sub(key string) []string { return append(slices.Clone(t.path), key) }
+func newTable(d *Doc, parent *Table, key string, elem int, m map[string]any) *Table {
+	// Loaders ask for each key about once, plus a few absent ones; Keys and
+	// then Table for each key ask twice.
+	return &Table{doc: d, parent: parent, key: key, elem: elem, m: m, asked: make([]string, 0, 2*len(m))}
+}
+
+// path is the table's dotted path as parts; array elements are "N".
+func (t *Table) path() []string {
+	if t.parent == nil {
+		return nil
+	}
+	p := append(t.parent.path(), t.key)
+	if t.elem >= 0 {
+		p = append(p, strconv.Itoa(t.elem))
+	}
+	return p
+}
+
+func (t *Table) sub(key string) []string { return append(t.path(), key) }
 
 // Line is the file line of the table's header (or of the document).
 func (t *Table) Line() int {
@@ -109,10 +131,10 @@ func (t *Table) Line() int {
 }
 
 func (t *Table) headerPos() (int, int) {
-	if len(t.path) == 0 {
+	if t.parent == nil {
 		return t.doc.firstLine, 0
 	}
-	p, ok := t.doc.positions().keys[join(t.path)]
+	p, ok := t.doc.positions().keys[join(t.path())]
 	return t.doc.at(p, ok)
 }
 
@@ -337,7 +359,7 @@ func (t *Table) Table(key string) *Table {
 		t.typeErr(key, "a table", v)
 		return nil
 	}
-	return &Table{doc: t.doc, path: t.sub(key), m: m}
+	return newTable(t.doc, t, key, -1, m)
 }
 
 // Tables reads an array of tables ([[key]]).
@@ -365,7 +387,7 @@ func (t *Table) Tables(key string) []*Table {
 	}
 	out := make([]*Table, len(maps))
 	for i, m := range maps {
-		out[i] = &Table{doc: t.doc, path: append(t.sub(key), strconv.Itoa(i)), m: m}
+		out[i] = newTable(t.doc, t, key, i, m)
 	}
 	return out
 }
