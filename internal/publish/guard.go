@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"encoding/xml"
@@ -58,7 +59,12 @@ type anchors struct {
 	width    int
 	run      int // how many anchors a pattern has
 	patterns []pattern
-	byAnchor map[uint64][]anchor
+	// The anchors sorted by window, and where each window's start: a flat
+	// table instead of a map of slices, which for a large library would be
+	// some 100,000 small allocations.
+	windows []uint64
+	anchors []anchor
+	first   windowTable // window -> its first index in windows
 }
 
 // anchor is the window at offset of a pattern.
@@ -163,11 +169,16 @@ func (a *anchors) index() {
 		}
 		counts[len(counts)-1]++
 	}
-	shared := func(w uint64) int {
-		i, _ := slices.BinarySearch(distinct, w)
-		return int(counts[i])
+	at := newWindowTable(len(distinct))
+	for i, w := range distinct {
+		at.put(w, int32(i))
 	}
-	a.byAnchor = make(map[uint64][]anchor, len(a.patterns)*a.run)
+	shared := func(w uint64) int { return int(counts[at.get(w)]) }
+	type windowAnchor struct {
+		w uint64
+		a anchor
+	}
+	chosen := make([]windowAnchor, 0, len(a.patterns)*a.run)
 	for i, p := range a.patterns {
 		best, bestShared := 0, total+1
 		forRuns(p.text, func(first, last uint64, k int) {
@@ -176,8 +187,71 @@ func (a *anchors) index() {
 			}
 		})
 		for k := best; k < best+a.run; k++ {
-			w := a.window(p.text[k:])
-			a.byAnchor[w] = append(a.byAnchor[w], anchor{int32(i), int32(k)})
+			chosen = append(chosen, windowAnchor{a.window(p.text[k:]), anchor{int32(i), int32(k)}})
+		}
+	}
+	slices.SortStableFunc(chosen, func(x, y windowAnchor) int { return cmp.Compare(x.w, y.w) })
+	a.windows = make([]uint64, len(chosen))
+	a.anchors = make([]anchor, len(chosen))
+	n := 0
+	for i, c := range chosen {
+		a.windows[i], a.anchors[i] = c.w, c.a
+		if i == 0 || c.w != chosen[i-1].w {
+			n++
+		}
+	}
+	a.first = newWindowTable(n)
+	for i, w := range a.windows {
+		if i == 0 || w != a.windows[i-1] {
+			a.first.put(w, int32(i))
+		}
+	}
+}
+
+// distinct calls f for every anchor window once.
+func (a *anchors) distinct(f func(w uint64)) {
+	for i, w := range a.windows {
+		if i == 0 || w != a.windows[i-1] {
+			f(w)
+		}
+	}
+}
+
+// windowTable maps windows to non-negative numbers: open addressing with
+// linear probing, at most half full. One probe finds most windows, where a
+// binary search over a million sorted ones misses the cache a dozen times.
+type windowTable struct {
+	keys  []uint64
+	vals  []int32 // -1: empty slot
+	shift uint
+}
+
+func newWindowTable(n int) windowTable {
+	size := 1 << max(bits.Len(uint(2*n)), 4)
+	t := windowTable{keys: make([]uint64, size), vals: make([]int32, size), shift: uint(64 - bits.Len(uint(size-1)))}
+	for i := range t.vals {
+		t.vals[i] = -1
+	}
+	return t
+}
+
+func (t *windowTable) slot(w uint64) int { return int(w * longMul >> t.shift) }
+
+func (t *windowTable) put(w uint64, v int32) {
+	mask := len(t.keys) - 1
+	i := t.slot(w)
+	for t.vals[i] >= 0 && t.keys[i] != w {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.vals[i] = w, v
+}
+
+// get returns w's number, or -1.
+func (t *windowTable) get(w uint64) int32 {
+	mask := len(t.keys) - 1
+	for i := t.slot(w); ; i = (i + 1) & mask {
+		if v := t.vals[i]; v < 0 || t.keys[i] == w {
+			return v
 		}
 	}
 }
@@ -223,14 +297,13 @@ type filter struct {
 
 func newFilter(g *Guard) *filter {
 	f := new(filter)
-	n := len(g.long.byAnchor) + len(g.short.byAnchor) + 3*len(g.tiny)
+	n := 0
+	g.long.distinct(func(uint64) { n++ })
+	g.short.distinct(func(uint64) { n++ })
+	n += 3 * len(g.tiny)
 	f.mask = 1<<min(bits.Len(uint(n/2)), 16) - 1
-	for w := range g.long.byAnchor {
-		f.add(w * longMul)
-	}
-	for w := range g.short.byAnchor {
-		f.add(w * shortMul)
-	}
+	g.long.distinct(func(w uint64) { f.add(w * longMul) })
+	g.short.distinct(func(w uint64) { f.add(w * shortMul) })
 	for w := range g.tiny {
 		f.add(w & 0xFF_FFFF * tinyMul)
 		f.add(w >> 8 * tinyMul)
@@ -250,6 +323,35 @@ func (f *filter) has(h uint64) bool {
 
 // forms are the distinct ways a value can be written into an output file.
 func forms(v string) []string {
+	if plain(v) {
+		// Every escaping leaves such a value as it is, but the URL ones.
+		out := []string{v}
+		for _, f := range []string{url.PathEscape(v), url.QueryEscape(v)} {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	return escapedForms(v)
+}
+
+// plain reports whether v is printable ASCII that no HTML, XML, JSON or
+// JavaScript escaping changes.
+func plain(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c < 0x20 || c >= 0x7F:
+			return false
+		case c == '<' || c == '>' || c == '&' || c == '\'' || c == '"' || c == '\\' || c == '=':
+			return false
+		}
+	}
+	return true
+}
+
+// escapedForms is forms the long way, for any value.
+func escapedForms(v string) []string {
 	j, _ := json.Marshal(v)
 	var x strings.Builder
 	_ = xml.EscapeText(&x, []byte(v))
@@ -408,7 +510,12 @@ func (f *filter) hits(padded []byte, i, n int, hits *[64]uint32, tiny bool) (int
 
 // match appends the secrets of the patterns with anchor w at text[i:].
 func (a *anchors) match(text []byte, i int, w uint64, found []int32) []int32 {
-	for _, an := range a.byAnchor[w] {
+	k := a.first.get(w)
+	if k < 0 {
+		return found
+	}
+	for ; int(k) < len(a.windows) && a.windows[k] == w; k++ {
+		an := a.anchors[k]
 		p := &a.patterns[an.pattern]
 		if start := i - int(an.offset); start >= 0 && bytes.HasPrefix(text[start:], p.text) {
 			found = add(found, p.secrets)

@@ -595,3 +595,34 @@ func TestRadixSort(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainForms: for a value that plain accepts, the short way of forms
+// gives what every escaping gives, for each printable ASCII character and
+// for random mixes of them.
+func TestPlainForms(t *testing.T) {
+	check := func(v string) {
+		t.Helper()
+		if plain(v) && !slices.Equal(forms(v), escapedForms(v)) {
+			t.Errorf("forms(%q) = %q, escaping gives %q", v, forms(v), escapedForms(v))
+		}
+	}
+	accepted := 0
+	for c := byte(0); c < 0x80; c++ {
+		v := "Ab " + string(c) + "cD, +7"
+		if plain(v) {
+			accepted++
+		}
+		check(v)
+	}
+	if accepted < 80 {
+		t.Errorf("plain accepts only %d of the printable ASCII characters", accepted)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, 1+r.IntN(20))
+		for i := range b {
+			b[i] = byte(0x20 + r.IntN(0x5F))
+		}
+		check(string(b))
+	}
+}
