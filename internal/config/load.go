@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"net/url"
@@ -32,7 +33,7 @@ func Load(fsys fs.FS, problems *diag.List) *Site {
 		problems.Errorf(Path, 0, 0, "not valid UTF-8: save the file as UTF-8")
 		return nil
 	}
-	_, root := tomldoc.Parse(Path, strings.TrimPrefix(string(src), "\uFEFF"), 0, problems)
+	_, root := tomldoc.Parse(Path, bytes.TrimPrefix(src, []byte("\uFEFF")), 0, problems)
 	if root == nil {
 		return nil
 	}

@@ -13,7 +13,7 @@ const MaxCaseSize = 1 << 20
 // FrontMatter is a case file split into its TOML front matter and its
 // Markdown body.
 type FrontMatter struct {
-	TOML     string // text between the +++ lines
+	TOML     []byte // text between the +++ lines
 	TOMLLine int    // file line of the first TOML line, minus one (the opening +++)
 	Body     []byte
 	BodyLine int // file line where the body starts
@@ -53,7 +53,7 @@ func Split(src []byte) (*FrontMatter, error) {
 		l, next, _ := cutLine(src[pos:])
 		if string(bytes.TrimRight(l, " \t\r")) == "+++" {
 			body := src[len(src)-len(next):]
-			return &FrontMatter{TOML: string(src[start:pos]), TOMLLine: 1, Body: body, BodyLine: line + 1}, nil
+			return &FrontMatter{TOML: src[start:pos], TOMLLine: 1, Body: body, BodyLine: line + 1}, nil
 		}
 		pos = len(src) - len(next)
 		line++

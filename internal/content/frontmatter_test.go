@@ -40,7 +40,7 @@ func TestSplit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if fm.TOML != c.toml || fm.BodyLine != c.bodyLine {
+			if string(fm.TOML) != c.toml || fm.BodyLine != c.bodyLine {
 				t.Errorf("got %q line %d, want %q line %d", fm.TOML, fm.BodyLine, c.toml, c.bodyLine)
 			}
 		})

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -34,7 +35,7 @@ func readTOML(fsys fs.FS, p string, problems *diag.List) *tomldoc.Table {
 		problems.Errorf(p, line, col, "invalid UTF-8: save the file as UTF-8")
 		return nil
 	}
-	_, root := tomldoc.Parse(p, strings.TrimPrefix(string(src), "\uFEFF"), 0, problems)
+	_, root := tomldoc.Parse(p, bytes.TrimPrefix(src, []byte("\uFEFF")), 0, problems)
 	return root
 }
 

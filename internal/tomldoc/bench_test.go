@@ -17,11 +17,13 @@ func BenchmarkParseFrontMatter(b *testing.B) {
 		b.Skip("set REFPACK_BENCH_LIB to a generated library")
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "content/cases/*.md"))
-	var docs []string
+	var docs [][]byte
+	var texts []string
 	for _, f := range files[:min(len(files), 1000)] {
 		src, _ := os.ReadFile(f)
 		parts := strings.SplitN(string(src), "+++\n", 3)
-		docs = append(docs, parts[1])
+		docs = append(docs, []byte(parts[1]))
+		texts = append(texts, parts[1])
 	}
 	b.Run("all", func(b *testing.B) {
 		for b.Loop() {
@@ -33,7 +35,7 @@ func BenchmarkParseFrontMatter(b *testing.B) {
 	})
 	b.Run("positions", func(b *testing.B) {
 		for b.Loop() {
-			for _, d := range docs {
+			for _, d := range texts {
 				scanPositions(d)
 			}
 		}

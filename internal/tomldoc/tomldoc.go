@@ -5,6 +5,7 @@
 package tomldoc
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -22,7 +23,7 @@ import (
 // Doc is a parsed TOML document that belongs to a file.
 type Doc struct {
 	path       string
-	src        string
+	src        []byte
 	lineOffset int // lines of the file before the TOML text
 	firstLine  int // line of the file that messages about the whole document use
 	pos        *positions
@@ -33,23 +34,24 @@ type Doc struct {
 // vast majority, never pay for the scan.
 func (d *Doc) positions() *positions {
 	if d.pos == nil {
-		p := scanPositions(d.src)
+		p := scanPositions(string(d.src))
 		d.pos = &p
 	}
 	return d.pos
 }
 
 // Parse parses src, which starts at line lineOffset+1 of the file at path.
-// On a syntax error it records the problem and returns nil.
-func Parse(path string, src string, lineOffset int, problems *diag.List) (*Doc, *Table) {
+// On a syntax error it records the problem and returns nil. src is read,
+// never changed, and kept for messages.
+func Parse(path string, src []byte, lineOffset int, problems *diag.List) (*Doc, *Table) {
 	// Decoding into an empty interface hands over the parser's own table;
 	// a map target would copy it key by key through reflect. Strictness does
 	// not come from the decoder but from the Table getters and Finish.
 	var v any
-	if _, err := toml.Decode(src, &v); err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&v); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			problems.Errorf(path, perr.Position.Line+lineOffset, runeCol(src, perr.Position), "TOML syntax error: %s", perr.Message)
+			problems.Errorf(path, perr.Position.Line+lineOffset, runeCol(string(src), perr.Position), "TOML syntax error: %s", perr.Message)
 		} else {
 			problems.Errorf(path, lineOffset+1, 0, "TOML syntax error: %v", err)
 		}

@@ -50,7 +50,7 @@ func TestPositions(t *testing.T) {
 
 func TestStrictDecode(t *testing.T) {
 	var problems diag.List
-	_, root := Parse("f.md", sample, 1, &problems)
+	_, root := Parse("f.md", []byte(sample), 1, &problems)
 	root.String("title", true)
 	root.String("industry", true)
 	root.Strings("project_types", true)
@@ -91,7 +91,7 @@ func TestStrictDecode(t *testing.T) {
 
 func TestSyntaxErrorLineInFile(t *testing.T) {
 	var problems diag.List
-	Parse("f.md", "a = 1\nb = = 2\n", 1, &problems)
+	Parse("f.md", []byte("a = 1\nb = = 2\n"), 1, &problems)
 	if len(problems.Problems) != 1 || problems.Problems[0].Line != 3 {
 		t.Fatalf("got %v", problems.Problems)
 	}
