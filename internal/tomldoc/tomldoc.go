@@ -107,9 +107,7 @@ type Table struct {
 }
 
 func newTable(d *Doc, parent *Table, key string, elem int, m map[string]any) *Table {
-	// Loaders ask for each key about once, plus a few absent ones; Keys and
-	// then Table for each key ask twice.
-	return &Table{doc: d, parent: parent, key: key, elem: elem, m: m, asked: make([]string, 0, 2*len(m))}
+	return &Table{doc: d, parent: parent, key: key, elem: elem, m: m}
 }
 
 // path is the table's dotted path as parts; array elements are "N".
@@ -199,6 +197,11 @@ func (t *Table) Name(key string) string {
 }
 
 func (t *Table) get(key string, required bool) (any, bool) {
+	if t.asked == nil {
+		// Loaders ask for each key about once, plus a few absent ones; Keys
+		// and then Table for each key ask twice.
+		t.asked = make([]string, 0, 2*len(t.m))
+	}
 	t.asked = append(t.asked, key)
 	v, ok := t.m[key]
 	if !ok && required {
