@@ -257,7 +257,7 @@ func (w *Writer) publish(g *Guard, p string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return os.WriteFile(target, data, 0o644)
+	return writeFile(target, data)
 }
 
 // Copy publishes the file at src (a bundle's image) at output path p.
@@ -360,22 +360,23 @@ func swap(tmp, dir string) error {
 // large site is tens of thousands of system calls.
 func removeTree(dir string) error {
 	var paths []string
+	var dirs []bool
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
 		p := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
-			paths = append(paths, p)
+			paths, dirs = append(paths, p), append(dirs, false)
 			continue
 		}
 		sub, _ := os.ReadDir(p)
 		for _, s := range sub {
-			paths = append(paths, filepath.Join(p, s.Name()))
+			paths, dirs = append(paths, filepath.Join(p, s.Name())), append(dirs, s.IsDir())
 		}
 	}
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
+	parallel(len(paths), func(i int) { errs[i] = removeAll(paths[i], dirs[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return os.RemoveAll(dir)
+	return removeAll(dir, true)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,3 +136,45 @@ func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
 		t.Errorf("Files() = %d, want 2", w.Files())
 	}
 }
+
+// TestRemoveTreeRemovesEverythingButLinkTargets: the previous output goes,
+// however deep and whatever it holds, and a symbolic link in it is removed,
+// never followed.
+func TestRemoveTreeRemovesEverythingButLinkTargets(t *testing.T) {
+	root := t.TempDir()
+	outside := filepath.Join(root, "outside")
+	old := filepath.Join(root, "old")
+	for _, d := range []string{outside + "/keep", old + "/cases/a/img", old + "/cases/b", old + "/empty/deeper/still", old + "/search/t"} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := []string{outside + "/keep/file.txt", old + "/index.html", old + "/cases/a/index.html", old + "/cases/a/img/x.png", old + "/search/t/0.json"}
+	for i := range 600 { // more entries than one read of a directory returns
+		files = append(files, old+"/cases/b/"+strings.Repeat("n", 40)+itoa(i)+".html")
+	}
+	for _, f := range files {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{old + "/cases/link-dir": outside + "/keep", old + "/link-file": outside + "/keep/file.txt"} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := removeTree(old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(old); !os.IsNotExist(err) {
+		t.Fatalf("the old tree is still there: %v", err)
+	}
+	if got, err := os.ReadFile(outside + "/keep/file.txt"); err != nil || string(got) != "x" {
+		t.Fatalf("a link's target was touched: %q, %v", got, err)
+	}
+	if err := removeAll(filepath.Join(root, "missing"), true); err != nil {
+		t.Errorf("removing what is not there: %v", err)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
