@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -170,7 +171,7 @@ func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.
 
 // crossCheck finds problems that involve more than one file.
 func crossCheck(lib *Library, problems *diag.List) {
-	bySlug := map[string]*Case{}
+	bySlug := make(map[string]*Case, len(lib.Cases))
 	sorted := slices.Clone(lib.Cases)
 	slices.SortFunc(sorted, func(a, b *Case) int { return strings.Compare(a.Path, b.Path) })
 	for _, c := range sorted {
@@ -183,20 +184,21 @@ func crossCheck(lib *Library, problems *diag.List) {
 		}
 		bySlug[c.Slug] = c
 	}
-	slugs := make([]string, 0, len(bySlug))
-	for s := range bySlug {
-		slugs = append(slugs, s)
-	}
-	slices.Sort(slugs)
+	// Positions and the sorted slugs are only needed for a message.
+	var slugs []string
 	for _, c := range lib.Cases {
 		if c.TranslationOf == "" {
 			continue
 		}
-		line, col := c.valuePos("translation_of")
 		switch target, ok := bySlug[c.TranslationOf]; {
 		case !ok:
+			if slugs == nil {
+				slugs = slices.Sorted(maps.Keys(bySlug))
+			}
+			line, col := c.valuePos("translation_of")
 			problems.Errorf(c.Path, line, col, "translation_of names %q, but no case study has that slug%s", c.TranslationOf, config.DidYouMean(c.TranslationOf, slugs))
 		case target == c:
+			line, col := c.valuePos("translation_of")
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
 		}
 	}

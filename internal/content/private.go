@@ -117,9 +117,13 @@ func loadVisits(fsys fs.FS, lib *Library, problems *diag.List) []Visit {
 	if root == nil {
 		return nil
 	}
+	// The list (in library order) is for suggestions, the set for lookups:
+	// a ledger names thousands of cases.
 	caseSlugs := make([]string, 0, len(lib.Cases))
+	isCase := make(map[string]bool, len(lib.Cases))
 	for _, c := range lib.Cases {
 		caseSlugs = append(caseSlugs, c.Slug)
+		isCase[c.Slug] = true
 	}
 	prospectSlugs := make([]string, 0, len(lib.Prospects))
 	for _, p := range lib.Prospects {
@@ -137,7 +141,7 @@ func loadVisits(fsys fs.FS, lib *Library, problems *diag.List) []Visit {
 			BonusDelivered: t.Bool("bonus_delivered", false),
 			Line:           t.Line(),
 		}
-		if v.Case != "" && !slices.Contains(caseSlugs, v.Case) {
+		if v.Case != "" && !isCase[v.Case] {
 			t.Errorf("case", -1, "unknown case %q%s", v.Case, config.DidYouMean(v.Case, caseSlugs))
 		}
 		if v.Prospect != "" && !slices.Contains(prospectSlugs, v.Prospect) {
