@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -70,6 +71,8 @@ type index struct {
 	region     []int        // index into site.Regions, -1 when not given
 	group      []int        // translation group
 	eligible   []bool       // may be recommended: live and not a draft
+	lang       []int32      // the case's language (the site's when not given), numbered
+	rank       []int32      // the case's place in slug order, which breaks ties
 	buckets    [][]int      // industry index (+1, 0 for unknown) -> eligible cases
 }
 
@@ -144,6 +147,29 @@ func newIndex(cases []*content.Case, site *config.Site) *index {
 		}
 	}
 	x.group = translationGroups(cases)
+	// Ties are frequent, and comparing numbers instead of strings for them
+	// is a sixth of the work of a large library.
+	langs := map[string]int32{}
+	x.lang = make([]int32, len(cases))
+	for i, c := range cases {
+		l := cmp.Or(c.Language, site.Language)
+		if _, ok := langs[l]; !ok {
+			langs[l] = int32(len(langs))
+		}
+		x.lang[i] = langs[l]
+	}
+	bySlug := make([]int32, len(cases))
+	for i := range bySlug {
+		bySlug[i] = int32(i)
+	}
+	slices.SortFunc(bySlug, func(a, b int32) int { return strings.Compare(cases[a].Slug, cases[b].Slug) })
+	x.rank = make([]int32, len(cases))
+	for r, i := range bySlug {
+		x.rank[i] = int32(r)
+		if r > 0 && cases[bySlug[r-1]].Slug == cases[i].Slug {
+			x.rank[i] = x.rank[bySlug[r-1]] // equal slugs tie, as the strings do
+		}
+	}
 	return x
 }
 
@@ -191,7 +217,7 @@ func (x *index) better(a, b candidate) bool {
 	if a.sameLang != b.sameLang {
 		return a.sameLang
 	}
-	return x.cases[a.i].Slug < x.cases[b.i].Slug
+	return x.rank[a.i] < x.rank[b.i]
 }
 
 // related returns the slugs of the n closest cases to case q.
@@ -202,7 +228,7 @@ func (x *index) related(q, n int) []string {
 	for w := range qset {
 		qcross = qcross || qset[w]&x.cross[w] != 0
 	}
-	qlang := cmp.Or(qc.Language, x.site.Language)
+	qlang := x.lang[q]
 	qind := x.industry[q]
 	type bucket struct {
 		cases []int
@@ -273,7 +299,7 @@ func (x *index) related(q, n int) []string {
 			comp.Scale = x.scale(q, j)
 			comp.Region = x.regionOf(q, j)
 			comp.Freshness = 1
-			cand := candidate{i: j, score: score(comp, x.site.Weights, true), sameLang: cmp.Or(c.Language, x.site.Language) == qlang}
+			cand := candidate{i: j, score: score(comp, x.site.Weights, true), sameLang: x.lang[j] == qlang}
 			best = x.insert(best, cand, n)
 		}
 	}
