@@ -513,6 +513,9 @@ func (r *renderer) newPage(l *lang, rel, section string) *page {
 		OGType:      "website",
 		OGLocale:    l.s("og_locale"),
 	}
+	if l.Code != r.sv.Lang {
+		pg.SiteTextLang = r.sv.Lang
+	}
 	for _, it := range []struct{ key, rel string }{
 		{"nav_all", ""}, {"nav_industries", "industries/"}, {"nav_project_types", "project-types/"},
 	} {

@@ -21,6 +21,11 @@ type page struct {
 	Nav         []navItem
 	Alternates  []link // translations of the page, for <link rel="alternate" hreflang>
 	JSONLD      any    // marshalled into <script type="application/ld+json">
+	// SiteTextLang is the site's language when it differs from the page's,
+	// for the lang attribute of the site's own texts (title, description);
+	// a field rather than {{if ne .Site.Lang .Lang}}, which costs two
+	// reflective calls on every page.
+	SiteTextLang string
 
 	List     *listView
 	Case     *caseView
