@@ -3,6 +3,7 @@ package tomldoc
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a 1-based line and column in the TOML text (not yet shifted to the
@@ -19,23 +20,29 @@ type positions struct {
 }
 
 type scanner struct {
-	src        []rune
-	i          int
+	src        string
+	i          int // byte offset; the scanner moves a whole rune at a time
 	line, col  int
 	p          positions
 	arrayCount map[string]int // [[table]] occurrences so far
 }
 
 func scanPositions(src string) positions {
-	s := &scanner{src: []rune(src), line: 1, col: 1, arrayCount: map[string]int{},
-		p: positions{keys: map[string]Pos{}, values: map[string]Pos{}}}
+	// Most lines of a document hold one key and its value.
+	lines := strings.Count(src, "\n") + 1
+	s := &scanner{src: src, line: 1, col: 1, arrayCount: map[string]int{},
+		p: positions{keys: make(map[string]Pos, lines), values: make(map[string]Pos, lines)}}
 	s.document()
 	return s.p
 }
 
 func (s *scanner) peek() rune {
 	if s.i < len(s.src) {
-		return s.src[s.i]
+		if b := s.src[s.i]; b < utf8.RuneSelf {
+			return rune(b)
+		}
+		r, _ := utf8.DecodeRuneInString(s.src[s.i:])
+		return r
 	}
 	return 0
 }
@@ -44,8 +51,11 @@ func (s *scanner) next() rune {
 	if s.i >= len(s.src) {
 		return 0
 	}
-	r := s.src[s.i]
-	s.i++
+	r, size := rune(s.src[s.i]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s.src[s.i:])
+	}
+	s.i += size
 	if r == '\n' {
 		s.line++
 		s.col = 1
@@ -55,18 +65,7 @@ func (s *scanner) next() rune {
 	return r
 }
 
-func (s *scanner) hasPrefix(p string) bool {
-	rs := []rune(p)
-	if s.i+len(rs) > len(s.src) {
-		return false
-	}
-	for k, r := range rs {
-		if s.src[s.i+k] != r {
-			return false
-		}
-	}
-	return true
-}
+func (s *scanner) hasPrefix(p string) bool { return strings.HasPrefix(s.src[s.i:], p) }
 
 func (s *scanner) pos() Pos { return Pos{s.line, s.col} }
 
@@ -171,11 +170,11 @@ func (s *scanner) keyPath() []string {
 		case r == '"' || r == '\'':
 			keys = append(keys, s.quoted())
 		case isBare(r):
-			var b strings.Builder
+			start := s.i
 			for isBare(s.peek()) {
-				b.WriteRune(s.next())
+				s.next()
 			}
-			keys = append(keys, b.String())
+			keys = append(keys, s.src[start:s.i])
 		default:
 			return keys
 		}
@@ -195,26 +194,25 @@ func isBare(r rune) bool {
 // (escapes are kept as written; keys with escapes are rare enough).
 func (s *scanner) quoted() string {
 	q := s.next()
-	var b strings.Builder
+	start, end := s.i, s.i
 	for s.i < len(s.src) {
 		r := s.next()
 		if r == q || r == '\n' {
 			break
 		}
 		if r == '\\' && q == '"' {
-			b.WriteRune(r)
-			r = s.next()
+			s.next()
 		}
-		b.WriteRune(r)
+		end = s.i
 	}
-	return b.String()
+	return s.src[start:end]
 }
 
 func (s *scanner) value(path []string) {
 	s.p.values[join(path)] = s.pos()
 	switch {
 	case s.hasPrefix(`"""`) || s.hasPrefix(`'''`):
-		q := string(s.src[s.i : s.i+3])
+		q := s.src[s.i : s.i+3]
 		for range 3 {
 			s.next()
 		}
