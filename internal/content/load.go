@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
@@ -144,20 +145,18 @@ func scan(fsys fs.FS, problems *diag.List) sourceFiles {
 func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.List) []*Case {
 	cases := make([]*Case, len(files.cases))
 	lists := make([]diag.List, len(files.cases))
+	// Workers take the next file from a counter: feeding them through a
+	// channel left a processor idle whenever the feeder waited for one.
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(files.cases); i = int(next.Add(1) - 1) {
 				p := files.cases[i]
 				cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
 			}
 		})
 	}
-	for i := range files.cases {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	for _, l := range lists {
 		problems.Add(l.Problems...)
