@@ -54,9 +54,13 @@ func (r *renderer) execute() error {
 	if err != nil {
 		return err
 	}
+	var chromes sync.Map // chromeKey -> *chromeView
 	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
+		if err == nil {
+			pg.Chrome, err = chrome(&chromes, sets[w][j.tmpl], pg)
+		}
 		if err == nil {
 			err = sets[w][j.tmpl].ExecuteTemplate(buf, "base.html", pg)
 		}
@@ -68,6 +72,37 @@ func (r *renderer) execute() error {
 		}
 		return nil
 	})
+}
+
+// chrome returns the rendered partials/chrome.html of pg, from the cache
+// when a page of the same language and navigation state had it.
+func chrome(cache *sync.Map, t *template.Template, pg *page) (*chromeView, error) {
+	d := chromeData{Lang: pg.Lang, L: pg.L, Site: pg.Site, SiteTextLang: pg.SiteTextLang, OGLocale: pg.OGLocale, Nav: pg.Nav}
+	var key strings.Builder
+	for _, s := range []string{d.Lang, d.L.Code, d.SiteTextLang, d.OGLocale} {
+		key.WriteString(s)
+		key.WriteByte(0)
+	}
+	for _, n := range d.Nav {
+		key.WriteString(n.Label + "\x00" + n.URL + "\x00" + n.Current + "\x00")
+	}
+	if cv, ok := cache.Load(key.String()); ok {
+		return cv.(*chromeView), nil
+	}
+	cv := &chromeView{}
+	var buf bytes.Buffer
+	for _, part := range []struct {
+		name string
+		dst  *template.HTML
+	}{{"site-head", &cv.Head}, {"site-header", &cv.Header}, {"site-footer", &cv.Footer}} {
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, part.name, d); err != nil {
+			return nil, err
+		}
+		*part.dst = template.HTML(buf.String()) // escaped by html/template for HTML text, where base.html prints it
+	}
+	cv2, _ := cache.LoadOrStore(key.String(), cv)
+	return cv2.(*chromeView), nil
 }
 
 func workers() int { return runtime.GOMAXPROCS(0) }

@@ -26,11 +26,34 @@ type page struct {
 	// a field rather than {{if ne .Site.Lang .Lang}}, which costs two
 	// reflective calls on every page.
 	SiteTextLang string
+	// Chrome is the head links, header and footer of the page, rendered
+	// once per language and navigation state from partials/chrome.html:
+	// they are a third of the escaping work of a page.
+	Chrome *chromeView
 
 	List     *listView
 	Case     *caseView
 	Terms    *termsView
 	NotFound *notFoundView
+}
+
+// chromeView holds the parts of partials/chrome.html, rendered.
+type chromeView struct {
+	Head   template.HTML // site-head
+	Header template.HTML // site-header
+	Footer template.HTML // site-footer
+}
+
+// chromeData is what the templates of partials/chrome.html see: the
+// fields of a page that are the same on every page of a language with the
+// same navigation state.
+type chromeData struct {
+	Lang         string
+	L            *lang
+	Site         *siteView
+	SiteTextLang string
+	OGLocale     string
+	Nav          []navItem
 }
 
 // siteView is what every page knows about the site. URLs are root-relative
