@@ -81,7 +81,7 @@ type built struct {
 // out is ""). It returns nil when the content has errors; problems holds
 // errors and warnings. The caller commits or aborts the writer.
 func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem) {
-	root := os.DirFS(siteDir)
+	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
 		return nil, problems

@@ -129,7 +129,7 @@ func loadLibrary(siteDir, cmdName string, stderr io.Writer) (*content.Library, i
 		fmt.Fprintf(stderr, "refpack %s: site directory %s does not exist (use -s SITE)\n", cmdName, siteDir)
 		return nil, ExitUsage
 	}
-	lib, problems := content.Load(os.DirFS(siteDir))
+	lib, problems := content.Load(content.DirFS(siteDir))
 	if lib == nil || hasErrors(problems) {
 		printProblems(stderr, problems)
 		errs, _ := count(problems)

@@ -2,7 +2,6 @@ package content
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -17,29 +16,15 @@ import (
 var Healths = []string{"green", "amber", "red"}
 
 func loadCase(fsys fs.FS, site *config.Site, p string, bundleFiles []string, problems *diag.List) *Case {
-	// One open per file: Stat on the handle, then a read sized by it.
-	f, err := fsys.Open(p)
+	src, size, err := readLimited(fsys, p, MaxCaseSize)
 	if err != nil {
 		problems.Errorf(p, 0, 0, "cannot read: %v", err)
 		return nil
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
+	if size > MaxCaseSize {
+		problems.Errorf(p, 0, 0, "file too large to be a case study: %d bytes (the limit is %d bytes, 1 MiB); move large data into bundle files", size, MaxCaseSize)
 		return nil
 	}
-	if info.Size() > MaxCaseSize {
-		problems.Errorf(p, 0, 0, "file too large to be a case study: %d bytes (the limit is %d bytes, 1 MiB); move large data into bundle files", info.Size(), MaxCaseSize)
-		return nil
-	}
-	src := make([]byte, info.Size())
-	n, err := io.ReadFull(f, src)
-	if err != nil && err != io.ErrUnexpectedEOF {
-		problems.Errorf(p, 0, 0, "cannot read: %v", err)
-		return nil
-	}
-	src = src[:n]
 	return ParseCase(site, p, src, bundleFiles, problems)
 }
 

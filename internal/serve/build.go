@@ -104,7 +104,7 @@ func (b *builder) rebuild(changed []string) Result {
 // full loads the whole library and renders the whole site.
 func (b *builder) full() Result {
 	b.known = b.scanKnown()
-	lib, problems := content.Load(os.DirFS(b.dir))
+	lib, problems := content.Load(content.DirFS(b.dir))
 	b.lib, b.problems, b.pending = nil, problems, nil
 	b.secretsDirty, b.relatedDirty = true, true
 	if hasErrors(problems) {
