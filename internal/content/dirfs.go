@@ -4,13 +4,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+
+	"github.com/refpack/refpack/internal/sysio"
 )
 
 // DirFS is os.DirFS(dir) for Load: case files are read with the fewest
-// system calls the platform allows. On Linux an os.File costs three fcntl
-// calls and a failing epoll registration on top of open, fstat, read and
-// close, nearly half the calls of reading a case file; a library of
-// 10,000 cases reads 10,000 of them.
+// system calls the platform allows (see package sysio).
 func DirFS(dir string) fs.FS { return dirFS{os.DirFS(dir).(fs.StatFS), dir} }
 
 type dirFS struct {
@@ -20,6 +20,19 @@ type dirFS struct {
 
 // ReadDir lets fs.WalkDir list directories as os.DirFS does.
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.StatFS, name) }
+
+// readLimited names the file as os.DirFS does in its errors: by name when
+// it cannot be opened, by its full path after.
+func (d dirFS) readLimited(name string, limit int64) ([]byte, int64, error) {
+	if !fs.ValidPath(name) {
+		return nil, 0, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	data, size, err := sysio.ReadFile(filepath.Join(d.dir, filepath.FromSlash(name)), limit)
+	if pe, ok := err.(*fs.PathError); ok && pe.Op == "open" {
+		pe.Path = name
+	}
+	return data, size, err
+}
 
 // limitedReader reads a whole file unless it is larger than limit, in
 // which case it returns its size and no data.

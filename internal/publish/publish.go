@@ -19,6 +19,7 @@ import (
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/sysio"
 )
 
 // Site is everything a build produces.
@@ -257,7 +258,7 @@ func (w *Writer) publish(g *Guard, p string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return writeFile(target, data)
+	return sysio.WriteFile(target, data)
 }
 
 // Copy publishes the file at src (a bundle's image) at output path p.
@@ -374,9 +375,9 @@ func removeTree(dir string) error {
 		}
 	}
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = removeAll(paths[i], dirs[i]) })
+	parallel(len(paths), func(i int) { errs[i] = sysio.RemoveAll(paths[i], dirs[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return removeAll(dir, true)
+	return sysio.RemoveAll(dir, true)
 }

@@ -1,4 +1,4 @@
-package publish
+package sysio
 
 import (
 	"bytes"
@@ -9,14 +9,43 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// On Linux, every os.File opened on a regular file costs three fcntl calls
-// and an epoll registration that fails, besides the open and close; on a
-// virtual machine each system call is microseconds. A large build writes
-// and removes tens of thousands of files, so these do it with the bare
-// calls.
+// ReadFile reads the file at path unless it is larger than limit: then it
+// returns its size and no data. It reads the
+// size the file had when opened, or less if it shrank, as io.ReadFull on an
+// os.File would. Errors are *fs.PathError naming path.
+func ReadFile(path string, limit int64) ([]byte, int64, error) {
+	fd, err := retry(func() (int, error) { return unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0) })
+	if err != nil {
+		return nil, 0, &fs.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, 0, &fs.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
+		return nil, 0, &fs.PathError{Op: "read", Path: path, Err: unix.EISDIR}
+	}
+	if st.Size > limit {
+		return nil, st.Size, nil
+	}
+	data := make([]byte, st.Size)
+	n := 0
+	for n < len(data) {
+		m, err := retry(func() (int, error) { return unix.Read(fd, data[n:]) })
+		if err != nil {
+			return nil, 0, &fs.PathError{Op: "read", Path: path, Err: err}
+		}
+		if m == 0 {
+			break
+		}
+		n += m
+	}
+	return data[:n], st.Size, nil
+}
 
-// writeFile is os.WriteFile(path, data, 0o644) without an os.File.
-func writeFile(path string, data []byte) error {
+// WriteFile is os.WriteFile(path, data, 0o644).
+func WriteFile(path string, data []byte) error {
 	fd, err := retry(func() (int, error) {
 		return unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 	})
@@ -37,10 +66,10 @@ func writeFile(path string, data []byte) error {
 	return nil
 }
 
-// removeAll is os.RemoveAll(path) with the bare calls: a file is unlinked,
-// a directory emptied through its descriptor and then removed. dir says
-// whether path is known to be a directory.
-func removeAll(path string, dir bool) error {
+// RemoveAll is os.RemoveAll(path): a file is unlinked, a directory emptied
+// through its descriptor and then removed; symbolic links are removed, not
+// followed. dir says whether path is known to be a directory.
+func RemoveAll(path string, dir bool) error {
 	if err := removeAt(unix.AT_FDCWD, path, dir); err != nil {
 		return &fs.PathError{Op: "remove", Path: path, Err: err}
 	}

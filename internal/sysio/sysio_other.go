@@ -1,0 +1,37 @@
+//go:build !linux
+
+package sysio
+
+import (
+	"io"
+	"os"
+)
+
+// ReadFile reads the file at path unless it is larger than limit: then it
+// returns its size and no data.
+func ReadFile(path string, limit int64) ([]byte, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > limit {
+		return nil, info.Size(), nil
+	}
+	data := make([]byte, info.Size())
+	n, err := io.ReadFull(f, data)
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, 0, err
+	}
+	return data[:n], info.Size(), nil
+}
+
+// WriteFile is os.WriteFile(path, data, 0o644).
+func WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }
+
+// RemoveAll is os.RemoveAll(path).
+func RemoveAll(path string, _ bool) error { return os.RemoveAll(path) }
