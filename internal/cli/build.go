@@ -8,12 +8,10 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -134,20 +132,7 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 	if err != nil {
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
-	// Thousands of index files, each scanned and written: on every core.
-	paths := slices.Sorted(maps.Keys(files))
-	errs := make([]error, len(paths))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
-				errs[i] = w.File(paths[i], files[paths[i]])
-			}
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := w.FileAll(files); err != nil {
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
 	return &built{w: w, cases: len(public.Cases)}, problems

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -214,6 +215,15 @@ func (w *Writer) File(p string, data []byte) error {
 		return err
 	}
 	return w.publish(g, p, data)
+}
+
+// FileAll publishes every file of files as File does, on every core: a
+// search index is thousands of files. Errors are joined in path order.
+func (w *Writer) FileAll(files map[string][]byte) error {
+	paths := slices.Sorted(maps.Keys(files))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) { errs[i] = w.File(paths[i], files[paths[i]]) })
+	return errors.Join(errs...)
 }
 
 // release publishes the files held while the guard was being built.

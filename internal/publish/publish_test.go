@@ -179,3 +179,30 @@ func TestRemoveTreeRemovesEverythingButLinkTargets(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestWriterFileAll publishes many files at once like File, one by one:
+// clean ones written, a leaking one held back, a repeated path refused.
+func TestWriterFileAll(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	w, err := NewWriter(dir, testGuard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"search/leak.json": []byte(`{"x":"secret client ltd"}`)}
+	for i := range 300 {
+		files["search/t/"+itoa(i)+".json"] = []byte(`{"n":` + itoa(i) + `}`)
+	}
+	if err := w.FileAll(files); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.FileAll(map[string][]byte{"search/t/7.json": nil}); err == nil || !strings.Contains(err.Error(), "written twice") {
+		t.Errorf("a path given twice: %v", err)
+	}
+	var leaks *diag.Errors
+	if err := w.Commit(); !errors.As(err, &leaks) || len(leaks.Problems) != 1 || leaks.Problems[0].Path != "search/leak.json" {
+		t.Fatalf("Commit = %v, want the one leak", err)
+	}
+	if w.Files() != 300 {
+		t.Errorf("Files() = %d, want 300", w.Files())
+	}
+}

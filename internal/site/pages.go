@@ -54,7 +54,7 @@ func (r *renderer) execute() error {
 	if err != nil {
 		return err
 	}
-	var chromes sync.Map // chromeKey -> *chromeView
+	var chromes sync.Map // key of a chromeData -> *chromeView
 	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
