@@ -92,6 +92,10 @@ func removeAt(dirfd int, name string, dir bool) error {
 	if errors.Is(err, unix.ENOENT) {
 		return nil
 	}
+	if dir && (errors.Is(err, unix.ENOTDIR) || errors.Is(err, unix.ELOOP)) {
+		// Replaced by a file or a symbolic link since it was listed.
+		return removeAt(dirfd, name, false)
+	}
 	if err != nil {
 		return err
 	}
