@@ -1,7 +1,6 @@
 package content
 
 import (
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -51,17 +50,5 @@ func readLimited(fsys fs.FS, p string, limit int64) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if info.Size() > limit {
-		return nil, info.Size(), nil
-	}
-	src := make([]byte, info.Size())
-	n, err := io.ReadFull(f, src)
-	if err != nil && err != io.ErrUnexpectedEOF {
-		return nil, 0, err
-	}
-	return src[:n], info.Size(), nil
+	return sysio.ReadOpened(f, limit)
 }

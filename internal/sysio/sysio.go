@@ -6,3 +6,27 @@
 // removes as many of the previous output. Elsewhere these are the os
 // package's functions.
 package sysio
+
+import (
+	"io"
+	"io/fs"
+)
+
+// ReadOpened reads the open file f unless it is larger than limit: then it
+// returns its size and no data. It reads the size f had when stat'ed, or
+// less if it shrank. It is the portable way of ReadFile, for any fs.FS.
+func ReadOpened(f fs.File, limit int64) ([]byte, int64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > limit {
+		return nil, info.Size(), nil
+	}
+	data := make([]byte, info.Size())
+	n, err := io.ReadFull(f, data)
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return nil, 0, err
+	}
+	return data[:n], info.Size(), nil
+}

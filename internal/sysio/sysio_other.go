@@ -2,10 +2,7 @@
 
 package sysio
 
-import (
-	"io"
-	"os"
-)
+import "os"
 
 // ReadFile reads the file at path unless it is larger than limit: then it
 // returns its size and no data.
@@ -15,19 +12,7 @@ func ReadFile(path string, limit int64) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if info.Size() > limit {
-		return nil, info.Size(), nil
-	}
-	data := make([]byte, info.Size())
-	n, err := io.ReadFull(f, data)
-	if err != nil && err != io.ErrUnexpectedEOF {
-		return nil, 0, err
-	}
-	return data[:n], info.Size(), nil
+	return ReadOpened(f, limit)
 }
 
 // WriteFile is os.WriteFile(path, data, 0o644).
