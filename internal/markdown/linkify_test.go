@@ -56,14 +56,14 @@ func TestNoLinksRendersTheSame(t *testing.T) {
 	}
 	// And the other way round: a body with a link is rendered with Linkify.
 	res, err := r.Render([]byte("see www.example.com or mail ops@example.com"))
-	if err != nil || !bytes.Contains(res.HTML, []byte(`href="http://www.example.com"`)) || !bytes.Contains(res.HTML, []byte(`mailto:ops@example.com`)) {
+	if err != nil || !strings.Contains(res.HTML, `href="http://www.example.com"`) || !strings.Contains(res.HTML, `mailto:ops@example.com`) {
 		t.Fatalf("autolinks lost: %s, %v", res.HTML, err)
 	}
 }
 
 func renderWith(t *testing.T, md goldmark.Markdown, src []byte) Result {
 	t.Helper()
-	res, err := render(md, src)
+	res, err := render(md, src, new(htmlBuffer))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -21,7 +22,7 @@ type Heading struct {
 
 // Result is one rendered body.
 type Result struct {
-	HTML     []byte    // safe HTML: no raw HTML, no script-capable links, no inline styles
+	HTML     string    // safe HTML: no raw HTML, no script-capable links, no inline styles
 	Text     string    // plain text of the body, for search and descriptions
 	Headings []Heading // in document order
 }
@@ -33,6 +34,10 @@ type Renderer struct {
 	// autolink: Linkify is tried at every space and costs a tenth of
 	// rendering, and most case studies have no bare URL or e-mail address.
 	noLinks goldmark.Markdown
+	// buffers holds *htmlBuffer for rendering: each body's HTML is copied
+	// out once at its exact size, so a build allocates no growing buffer
+	// per body and no second copy for the page template.
+	buffers sync.Pool
 }
 
 // New builds the renderer once per build; safe for concurrent use by many goroutines.
@@ -58,18 +63,22 @@ func (r *Renderer) Render(src []byte) (Result, error) {
 	if !mayAutolink(src) {
 		md = r.noLinks
 	}
-	return render(md, src)
+	html, _ := r.buffers.Get().(*htmlBuffer)
+	if html == nil {
+		html = new(htmlBuffer)
+	}
+	defer r.buffers.Put(html)
+	html.Reset()
+	return render(md, src, html)
 }
 
-func render(md goldmark.Markdown, src []byte) (Result, error) {
+func render(md goldmark.Markdown, src []byte, html *htmlBuffer) (Result, error) {
 	doc := md.Parser().Parse(text.NewReader(src))
-	var html htmlBuffer
-	html.Grow(len(src) + len(src)/2) // HTML is a little larger than its source
-	if err := md.Renderer().Render(&html, src, doc); err != nil {
+	if err := md.Renderer().Render(html, src, doc); err != nil {
 		return Result{}, err
 	}
 	plain, headings := outline(doc, src)
-	return Result{HTML: html.Bytes(), Text: plain, Headings: headings}, nil
+	return Result{HTML: html.String(), Text: plain, Headings: headings}, nil
 }
 
 // mayAutolink reports whether Linkify could find anything in src: it links

@@ -189,10 +189,10 @@ func TestRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := string(res.HTML); got != tt.want {
+			if got := res.HTML; got != tt.want {
 				t.Errorf("Render(%q)\n got: %s\nwant: %s", tt.in, got, tt.want)
 			}
-			if bytes.Contains(res.HTML, []byte("style=")) {
+			if strings.Contains(res.HTML, "style=") {
 				t.Errorf("style= in %s", res.HTML)
 			}
 			if err := checkSafe(res.HTML); err != nil {
@@ -250,7 +250,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if bytes.Contains(res.HTML, []byte("style=")) {
+			if strings.Contains(res.HTML, "style=") {
 				t.Errorf("style= in output")
 			}
 			if err := checkSafe(res.HTML); err != nil {
@@ -258,7 +258,7 @@ func TestGolden(t *testing.T) {
 			}
 			golden := strings.TrimSuffix(path, ".md") + ".html"
 			if *update {
-				if err := os.WriteFile(golden, res.HTML, 0o644); err != nil {
+				if err := os.WriteFile(golden, []byte(res.HTML), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
@@ -267,7 +267,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(res.HTML, want) {
+			if res.HTML != string(want) {
 				t.Errorf("output differs from %s (go test -update rewrites it):\n%s", golden, res.HTML)
 			}
 		})
@@ -312,7 +312,7 @@ func TestRenderConcurrent(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(res.HTML, want.HTML) || res.Text != want.Text || !slices.Equal(res.Headings, want.Headings) {
+			if res.HTML != want.HTML || res.Text != want.Text || !slices.Equal(res.Headings, want.Headings) {
 				t.Errorf("goroutine %d rendered %s differently", g, filepath.Base(paths[k]))
 			}
 		}
@@ -462,11 +462,10 @@ func setOf(words string) map[string]bool {
 // policy: valid UTF-8, only the tags and attributes Markdown produces, no
 // script-capable URL in href or src, and no comment but goldmark's marker.
 // Text never holds a raw '<', so every '<' starts a tag or a comment.
-func checkSafe(out []byte) error {
-	if !utf8.Valid(out) {
+func checkSafe(s string) error {
+	if !utf8.ValidString(s) {
 		return fmt.Errorf("output is not valid UTF-8")
 	}
-	s := string(out)
 	if strings.Contains(strings.ToLower(s), "<script") {
 		return fmt.Errorf("<script in output")
 	}

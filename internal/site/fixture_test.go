@@ -113,7 +113,7 @@ func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 	}
 	bodies := map[string]markdown.Result{
 		"northwind-bank": {
-			HTML: []byte(`<h2 id="the-challenge">The challenge</h2>
+			HTML: `<h2 id="the-challenge">The challenge</h2>
 <p>Contracts lived in <a href="https://example.com/">three warehouses</a> and two legacy systems.</p>
 <h2 id="the-solution">The solution</h2>
 <table>
@@ -124,13 +124,13 @@ func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 <pre class="chroma"><code><span class="line"><span class="cl"><span class="nx">archive</span> <span class="nx">import</span></span></span></code></pre>
 <h2 id="results">Results</h2>
 <p>Search takes minutes.</p>
-`),
+`,
 			Headings: []markdown.Heading{{Level: 2, ID: "the-challenge", Text: "The challenge"}, {Level: 2, ID: "the-solution", Text: "The solution"},
 				{Level: 3, ID: "migration", Text: "Migration"}, {Level: 2, ID: "results", Text: "Results"}},
 		},
-		"kansai-life":    {HTML: []byte("<p>本文。<img src=\"diagram.png\" alt=\"システム構成図\"></p>\n")},
-		"kansai-life-en": {HTML: []byte("<p>Body.</p>\n")},
-		"volga-retail":   {HTML: []byte("<p>Текст кейса.</p>\n")},
+		"kansai-life":    {HTML: "<p>本文。<img src=\"diagram.png\" alt=\"システム構成図\"></p>\n"},
+		"kansai-life-en": {HTML: "<p>Body.</p>\n"},
+		"volga-retail":   {HTML: "<p>Текст кейса.</p>\n"},
 	}
 	return &content.Library{Site: testSite(t, 24), Cases: cases}, bodies
 }
@@ -160,7 +160,7 @@ func generated(t testing.TB, n int) (*content.Library, map[string]markdown.Resul
 		fmt.Fprintf(&body, "<h2 id=%q>Section %d</h2>\n%s", id, i, para)
 		heads = append(heads, markdown.Heading{Level: 2, ID: id, Text: fmt.Sprintf("Section %d", i)})
 	}
-	res := markdown.Result{HTML: []byte(body.String()), Headings: heads}
+	res := markdown.Result{HTML: body.String(), Headings: heads}
 	lib := &content.Library{Site: site}
 	bodies := make(map[string]markdown.Result, n)
 	base := day("2020-01-01")
