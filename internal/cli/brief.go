@@ -93,7 +93,7 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 	// The PDF library allocates a large compressor per stream and little
 	// that lives: collecting less often saves a sixth of the CPU time,
 	// within the memory limit that build uses too.
-	limitMemory()
+	prepareMemory()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}

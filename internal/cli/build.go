@@ -20,6 +20,7 @@ import (
 	"github.com/refpack/refpack/internal/publish"
 	"github.com/refpack/refpack/internal/search"
 	"github.com/refpack/refpack/internal/site"
+	"github.com/refpack/refpack/internal/sysio"
 	"github.com/refpack/refpack/templates"
 )
 
@@ -45,7 +46,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack build: %v\n", err)
 		return ExitUsage
 	}
-	limitMemory()
+	prepareMemory()
 	res, problems := buildSite(*siteDir, *drafts, out)
 	printProblems(stderr, problems)
 	if res == nil {
@@ -136,6 +137,14 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
 	return &built{w: w, cases: len(public.Cases)}, problems
+}
+
+// prepareMemory readies the heap of a command that loads a whole library:
+// huge pages for the first GiB it touches (see sysio.HugeHeap), then a
+// limit on its growth.
+func prepareMemory() {
+	sysio.HugeHeap(1 << 30)
+	limitMemory()
 }
 
 // limitMemory asks the garbage collector to keep the heap under 768 MiB,

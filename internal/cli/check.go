@@ -27,6 +27,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack check: unexpected argument %q (use -s SITE)\n", rest[0])
 		return ExitUsage
 	}
+	prepareMemory()
 	res, problems := buildSite(*siteDir, true, "")
 	if res != nil {
 		problems = append(problems, res.w.Leaks()...)
