@@ -8,6 +8,7 @@ import (
 	"encoding/xml"
 	"html"
 	"html/template"
+	"math"
 	"math/bits"
 	"net/url"
 	"slices"
@@ -148,39 +149,34 @@ func (a *anchors) index() {
 			f(a.window(text[k:]), a.window(text[k+a.run-1:]), k)
 		}
 	}
-	// Count how many patterns share each candidate window: sort them all,
-	// then keep each distinct window once with its count.
+	// Count how many patterns share each candidate window, roughly: in
+	// saturating counters indexed by the window's hash. Windows that share
+	// a counter count for each other, which only makes the choice below a
+	// little worse, never the guard wrong; counting exactly meant sorting
+	// millions of windows, most of the guard's build time and memory.
 	size := 0
 	for _, p := range a.patterns {
 		size += 2 * (len(p.text)/stride + 2)
 	}
-	windows := make([]uint64, 0, size)
-	for _, p := range a.patterns {
-		forRuns(p.text, func(first, last uint64, _ int) { windows = append(windows, first, last) })
-	}
-	radixSort(windows)
-	total := len(windows)
-	var counts []int32
-	distinct := windows[:0] // in place
-	for i, w := range windows {
-		if i == 0 || w != distinct[len(distinct)-1] {
-			distinct = append(distinct, w)
-			counts = append(counts, 0)
+	shift := uint(64 - max(bits.Len(uint(2*size)), 4))
+	counts := make([]uint8, 1<<(64-shift))
+	slot := func(w uint64) uint64 { return w * longMul >> shift }
+	count := func(w uint64) {
+		if c := &counts[slot(w)]; *c < math.MaxUint8 {
+			*c++
 		}
-		counts[len(counts)-1]++
 	}
-	at := newWindowTable(len(distinct))
-	for i, w := range distinct {
-		at.put(w, int32(i))
+	for _, p := range a.patterns {
+		forRuns(p.text, func(first, last uint64, _ int) { count(first); count(last) })
 	}
-	shared := func(w uint64) int { return int(counts[at.get(w)]) }
+	shared := func(w uint64) int { return int(counts[slot(w)]) }
 	type windowAnchor struct {
 		w uint64
 		a anchor
 	}
 	chosen := make([]windowAnchor, 0, len(a.patterns)*a.run)
 	for i, p := range a.patterns {
-		best, bestShared := 0, total+1
+		best, bestShared := 0, math.MaxInt
 		forRuns(p.text, func(first, last uint64, k int) {
 			if n := shared(first) + shared(last); n < bestShared {
 				best, bestShared = k, n
@@ -254,33 +250,6 @@ func (t *windowTable) get(w uint64) int32 {
 			return v
 		}
 	}
-}
-
-// radixSort sorts v in four passes of 16 bits: a guard of a large library
-// sorts millions of windows, where it is several times faster than
-// slices.Sort.
-func radixSort(v []uint64) {
-	tmp := make([]uint64, len(v))
-	src, dst := v, tmp
-	var counts [1 << 16]int
-	for shift := 0; shift < 64; shift += 16 {
-		clear(counts[:])
-		for _, x := range src {
-			counts[x>>shift&0xFFFF]++
-		}
-		sum := 0
-		for i, c := range counts {
-			counts[i] = sum
-			sum += c
-		}
-		for _, x := range src {
-			d := x >> shift & 0xFFFF
-			dst[counts[d]] = x
-			counts[d]++
-		}
-		src, dst = dst, src
-	}
-	// After an even number of passes the result is back in v.
 }
 
 // filter is a bitset of hashed anchors, two bits of one word per anchor.

@@ -573,29 +573,6 @@ func FuzzGuardScan(f *testing.F) {
 	})
 }
 
-func TestRadixSort(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for _, n := range []int{0, 1, 2, 100, 70000} {
-		v := make([]uint64, n)
-		for i := range v {
-			switch i % 3 {
-			case 0:
-				v[i] = rng.Uint64()
-			case 1:
-				v[i] = rng.Uint64() & 0xFFFF // only the low digit differs
-			default:
-				v[i] = v[rng.IntN(i)] // repeats
-			}
-		}
-		want := slices.Clone(v)
-		slices.Sort(want)
-		radixSort(v)
-		if !slices.Equal(v, want) {
-			t.Fatalf("radixSort of %d values differs from slices.Sort", n)
-		}
-	}
-}
-
 // TestPlainForms: for a value that plain accepts, the short way of forms
 // gives what every escaping gives, for each printable ASCII character and
 // for random mixes of them.
