@@ -4,7 +4,8 @@
 // top of open and close; on a virtual machine each call is microseconds,
 // and a build of 10,000 cases reads 10,000 files, writes 14,000 and
 // removes as many of the previous output. Elsewhere these are the os
-// package's functions.
+// package's functions. HugeHeap, for the same reason, asks the kernel for
+// fewer, larger pages of memory.
 package sysio
 
 import (
