@@ -139,20 +139,18 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 	return &built{w: w, cases: len(public.Cases)}, problems
 }
 
-// prepareMemory readies the heap of a command that loads a whole library:
-// huge pages for the first GiB it touches (see sysio.HugeHeap), then a
-// limit on its growth.
-func prepareMemory() {
-	sysio.HugeHeap(1 << 30)
-	limitMemory()
-}
-
-// limitMemory asks the garbage collector to keep the heap under 768 MiB,
+// heapLimit is the heap a command that loads a whole library is kept under,
 // unless the user set GOMEMLIMIT: without a limit the heap of a
 // 10,000-case build grows to twice its live size before a collection.
-func limitMemory() {
+const heapLimit = 768 << 20
+
+// prepareMemory readies the heap of such a command: huge pages for as much
+// of it as the limit allows (see sysio.HugeHeap; about 8 ms), then the
+// limit.
+func prepareMemory() {
+	sysio.HugeHeap(heapLimit)
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(768 << 20)
+		debug.SetMemoryLimit(heapLimit)
 	}
 }
 
