@@ -55,11 +55,15 @@ func (r *renderer) execute() error {
 		return err
 	}
 	var chromes sync.Map // key of a chromeData -> *chromeView
+	var tocs sync.Map    // tocItem without HTML -> template.HTML
 	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
 		if err == nil {
 			pg.Chrome, err = chrome(&chromes, sets[w][j.tmpl], pg)
+		}
+		if err == nil && pg.Case != nil {
+			err = tocItems(&tocs, sets[w][j.tmpl], pg.Case.TOC)
 		}
 		if err == nil {
 			err = sets[w][j.tmpl].ExecuteTemplate(buf, "base.html", pg)
@@ -103,6 +107,28 @@ func chrome(cache *sync.Map, t *template.Template, pg *page) (*chromeView, error
 	}
 	cv2, _ := cache.LoadOrStore(key.String(), cv)
 	return cv2.(*chromeView), nil
+}
+
+// tocItems sets the HTML of each contents entry to its rendered
+// "toc-item", from the cache when another page had the same entry: the
+// usual sections of a case study recur on most pages, and rendering an
+// entry costs four escaper calls.
+func tocItems(cache *sync.Map, t *template.Template, toc []tocItem) error {
+	var buf bytes.Buffer
+	for i := range toc {
+		key := tocItem{ID: toc[i].ID, Text: toc[i].Text, Level: toc[i].Level}
+		if html, ok := cache.Load(key); ok {
+			toc[i].HTML = html.(template.HTML)
+			continue
+		}
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "toc-item", key); err != nil {
+			return err
+		}
+		html, _ := cache.LoadOrStore(key, template.HTML(buf.String())) // escaped by html/template for HTML text, where case.html prints it
+		toc[i].HTML = html.(template.HTML)
+	}
+	return nil
 }
 
 func workers() int { return runtime.GOMAXPROCS(0) }

@@ -356,6 +356,10 @@ func TestCasePage(t *testing.T) {
 	out := render(t, lib, bodies, false)
 	ja := string(out.Files["cases/kansai-life/index.html"])
 	en := string(out.Files["cases/kansai-life-en/index.html"])
+	page := string(out.Files["cases/northwind-bank/index.html"])
+	if !strings.Contains(page, `<li data-level="3">Migration</li>`) || strings.Contains(page, `class="toc-l`) {
+		t.Error("the site's toc-item partial did not replace the built-in one")
+	}
 	ru := string(out.Files["cases/volga-retail/index.html"])
 	nw := string(out.Files["cases/northwind-bank/index.html"])
 	for _, tc := range []struct {
@@ -400,6 +404,7 @@ func TestOverride(t *testing.T) {
 	lib, bodies := testLibrary(t)
 	site := fstest.MapFS{
 		"partials/card.html": {Data: []byte(`{{define "card"}}<p class="my-card">{{.Title}}</p>{{end}}`)},
+		"partials/toc.html":  {Data: []byte(`{{define "toc-item"}}<li data-level="{{.Level}}">{{.Text}}</li>{{end}}`)},
 		"i18n/ru.toml":       {Data: []byte(`skip_link = "К тексту"`)},
 	}
 	out, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
@@ -409,6 +414,10 @@ func TestOverride(t *testing.T) {
 	home := string(out.Files["index.html"])
 	if !strings.Contains(home, `<p class="my-card">Contract archive for 40 million documents</p>`) || strings.Contains(home, `class="card"`) {
 		t.Error("the site's card partial did not replace the built-in one")
+	}
+	page := string(out.Files["cases/northwind-bank/index.html"])
+	if !strings.Contains(page, `<li data-level="3">Migration</li>`) || strings.Contains(page, `class="toc-l`) {
+		t.Error("the site's toc-item partial did not replace the built-in one")
 	}
 	ru := string(out.Files["cases/volga-retail/index.html"])
 	if !strings.Contains(ru, "К тексту") || !strings.Contains(ru, ">All cases</a>") {

@@ -168,6 +168,7 @@ type tocItem struct {
 	ID    string
 	Text  string
 	Level int
+	HTML  template.HTML // partials/toc.html's "toc-item" of this entry, rendered once per distinct entry
 }
 
 // termsView is the overview of industries or project types with counts.
