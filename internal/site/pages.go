@@ -54,8 +54,8 @@ func (r *renderer) execute() error {
 	if err != nil {
 		return err
 	}
-	var chromes sync.Map // key of a chromeData -> *chromeView
-	var tocs sync.Map    // tocItem without HTML -> template.HTML
+	var chromes sync.Map   // key of a chromeData -> *chromeView
+	var fragments sync.Map // fragmentKey -> template.HTML
 	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
@@ -63,7 +63,7 @@ func (r *renderer) execute() error {
 			pg.Chrome, err = chrome(&chromes, sets[w][j.tmpl], pg)
 		}
 		if err == nil && pg.Case != nil {
-			err = tocItems(&tocs, sets[w][j.tmpl], pg.Case.TOC)
+			err = caseFragments(&fragments, sets[w][j.tmpl], pg.Case)
 		}
 		if err == nil {
 			err = sets[w][j.tmpl].ExecuteTemplate(buf, "base.html", pg)
@@ -109,26 +109,55 @@ func chrome(cache *sync.Map, t *template.Template, pg *page) (*chromeView, error
 	return cv2.(*chromeView), nil
 }
 
-// tocItems sets the HTML of each contents entry to its rendered
-// "toc-item", from the cache when another page had the same entry: the
-// usual sections of a case study recur on most pages, and rendering an
-// entry costs four escaper calls.
-func tocItems(cache *sync.Map, t *template.Template, toc []tocItem) error {
-	var buf bytes.Buffer
-	for i := range toc {
-		key := tocItem{ID: toc[i].ID, Text: toc[i].Text, Level: toc[i].Level}
-		if html, ok := cache.Load(key); ok {
-			toc[i].HTML = html.(template.HTML)
-			continue
-		}
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, "toc-item", key); err != nil {
+// caseFragments sets the HTML of the case page's parts that recur on many
+// pages, each rendered once per distinct value by its template in
+// partials/ and reused from cache: the contents entries ("toc-item"; the
+// usual sections of a case study recur on most pages, and an entry costs
+// four escaper calls) and the links to industries and project types
+// ("term-link").
+func caseFragments(cache *sync.Map, t *template.Template, cv *caseView) error {
+	var err error
+	for i := range cv.TOC {
+		e := &cv.TOC[i]
+		e.HTML, err = renderOnce(cache, t, "toc-item", tocItem{ID: e.ID, Text: e.Text, Level: e.Level})
+		if err != nil {
 			return err
 		}
-		html, _ := cache.LoadOrStore(key, template.HTML(buf.String())) // escaped by html/template for HTML text, where case.html prints it
-		toc[i].HTML = html.(template.HTML)
+	}
+	links := []*link{&cv.Industry}
+	for i := range cv.Facts {
+		for j := range cv.Facts[i].Links {
+			links = append(links, &cv.Facts[i].Links[j])
+		}
+	}
+	for _, l := range links {
+		l.HTML, err = renderOnce(cache, t, "term-link", link{Label: l.Label, URL: l.URL, Lang: l.Lang})
+		if err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// fragmentKey tells apart the fragments of different templates in one cache.
+type fragmentKey struct {
+	name string
+	data any // comparable
+}
+
+// renderOnce returns template name executed with data, from cache when it
+// was rendered before.
+func renderOnce(cache *sync.Map, t *template.Template, name string, data any) (template.HTML, error) {
+	key := fragmentKey{name, data}
+	if html, ok := cache.Load(key); ok {
+		return html.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html, _ := cache.LoadOrStore(key, template.HTML(buf.String())) // escaped by html/template for HTML text, where the page prints it
+	return html.(template.HTML), nil
 }
 
 func workers() int { return runtime.GOMAXPROCS(0) }

@@ -401,6 +401,7 @@ func TestOverride(t *testing.T) {
 	site := fstest.MapFS{
 		"partials/card.html": {Data: []byte(`{{define "card"}}<p class="my-card">{{.Title}}</p>{{end}}`)},
 		"partials/toc.html":  {Data: []byte(`{{define "toc-item"}}<li data-level="{{.Level}}">{{.Text}}</li>{{end}}`)},
+		"partials/term.html": {Data: []byte(`{{define "term-link"}}<a class="my-term" href="{{.URL}}">{{.Label}}</a>{{end}}`)},
 		"i18n/ru.toml":       {Data: []byte(`skip_link = "К тексту"`)},
 	}
 	out, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
@@ -414,6 +415,9 @@ func TestOverride(t *testing.T) {
 	page := string(out.Files["cases/northwind-bank/index.html"])
 	if !strings.Contains(page, `<li data-level="3">Migration</li>`) || strings.Contains(page, `class="toc-l`) {
 		t.Error("the site's toc-item partial did not replace the built-in one")
+	}
+	if strings.Count(page, `<a class="my-term" href="/refs/industries/banking/">`) != 2 {
+		t.Error("the site's term-link partial did not render the industry in the eyebrow and the facts")
 	}
 	ru := string(out.Files["cases/volga-retail/index.html"])
 	if !strings.Contains(ru, "К тексту") || !strings.Contains(ru, ">All cases</a>") {

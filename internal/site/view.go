@@ -81,6 +81,7 @@ type link struct {
 	Label string
 	URL   string
 	Lang  string
+	HTML  template.HTML // on case pages: partials/term.html's "term-link" of this link, rendered once per distinct link
 }
 
 // listView is a paginated listing of cases: the home page or one industry
