@@ -54,13 +54,12 @@ func (r *renderer) execute() error {
 	if err != nil {
 		return err
 	}
-	var chromes sync.Map   // key of a chromeData -> *chromeView
 	var fragments sync.Map // fragmentKey -> template.HTML
 	return parallel(len(r.jobs), func(w, i int, buf *bytes.Buffer) error {
 		j := r.jobs[i]
 		pg, err := j.page()
 		if err == nil {
-			pg.Chrome, err = chrome(&chromes, sets[w][j.tmpl], pg)
+			pg.Chrome, err = chrome(&fragments, sets[w][j.tmpl], pg)
 		}
 		if err == nil && pg.Case != nil {
 			err = caseFragments(&fragments, sets[w][j.tmpl], pg.Case)
@@ -78,8 +77,8 @@ func (r *renderer) execute() error {
 	})
 }
 
-// chrome returns the rendered partials/chrome.html of pg, from the cache
-// when a page of the same language and navigation state had it.
+// chrome returns the rendered partials/chrome.html of pg, each part
+// rendered once per language and navigation state.
 func chrome(cache *sync.Map, t *template.Template, pg *page) (*chromeView, error) {
 	d := chromeData{Lang: pg.Lang, L: pg.L, Site: pg.Site, SiteTextLang: pg.SiteTextLang, OGLocale: pg.OGLocale, Nav: pg.Nav}
 	var key strings.Builder
@@ -90,23 +89,18 @@ func chrome(cache *sync.Map, t *template.Template, pg *page) (*chromeView, error
 	for _, n := range d.Nav {
 		key.WriteString(n.Label + "\x00" + n.URL + "\x00" + n.Current + "\x00")
 	}
-	if cv, ok := cache.Load(key.String()); ok {
-		return cv.(*chromeView), nil
-	}
 	cv := &chromeView{}
-	var buf bytes.Buffer
+	k, data := key.String(), any(d) // converted once for the three parts
 	for _, part := range []struct {
 		name string
 		dst  *template.HTML
 	}{{"site-head", &cv.Head}, {"site-header", &cv.Header}, {"site-footer", &cv.Footer}} {
-		buf.Reset()
-		if err := t.ExecuteTemplate(&buf, part.name, d); err != nil {
+		var err error
+		if *part.dst, err = renderOnce(cache, t, part.name, k, data); err != nil {
 			return nil, err
 		}
-		*part.dst = template.HTML(buf.String()) // escaped by html/template for HTML text, where base.html prints it
 	}
-	cv2, _ := cache.LoadOrStore(key.String(), cv)
-	return cv2.(*chromeView), nil
+	return cv, nil
 }
 
 // caseFragments sets the HTML of the case page's parts that recur on many
@@ -119,8 +113,8 @@ func caseFragments(cache *sync.Map, t *template.Template, cv *caseView) error {
 	var err error
 	for i := range cv.TOC {
 		e := &cv.TOC[i]
-		e.HTML, err = renderOnce(cache, t, "toc-item", tocItem{ID: e.ID, Text: e.Text, Level: e.Level})
-		if err != nil {
+		key := tocItem{ID: e.ID, Text: e.Text, Level: e.Level}
+		if e.HTML, err = renderOnce(cache, t, "toc-item", key, key); err != nil {
 			return err
 		}
 	}
@@ -131,8 +125,8 @@ func caseFragments(cache *sync.Map, t *template.Template, cv *caseView) error {
 		}
 	}
 	for _, l := range links {
-		l.HTML, err = renderOnce(cache, t, "term-link", link{Label: l.Label, URL: l.URL, Lang: l.Lang})
-		if err != nil {
+		key := link{Label: l.Label, URL: l.URL, Lang: l.Lang}
+		if l.HTML, err = renderOnce(cache, t, "term-link", key, key); err != nil {
 			return err
 		}
 	}
@@ -142,21 +136,22 @@ func caseFragments(cache *sync.Map, t *template.Template, cv *caseView) error {
 // fragmentKey tells apart the fragments of different templates in one cache.
 type fragmentKey struct {
 	name string
-	data any // comparable
+	key  any // comparable, and the same for the same data
 }
 
-// renderOnce returns template name executed with data, from cache when it
-// was rendered before.
-func renderOnce(cache *sync.Map, t *template.Template, name string, data any) (template.HTML, error) {
-	key := fragmentKey{name, data}
-	if html, ok := cache.Load(key); ok {
+// renderOnce returns template name executed with data, from cache when
+// data with the same key was rendered before. Chrome, contents entries and
+// term links share it, and one cache holds them all.
+func renderOnce(cache *sync.Map, t *template.Template, name string, key, data any) (template.HTML, error) {
+	k := fragmentKey{name, key}
+	if html, ok := cache.Load(k); ok {
 		return html.(template.HTML), nil
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	html, _ := cache.LoadOrStore(key, template.HTML(buf.String())) // escaped by html/template for HTML text, where the page prints it
+	html, _ := cache.LoadOrStore(k, template.HTML(buf.String())) // escaped by html/template for HTML text, where the page prints it
 	return html.(template.HTML), nil
 }
 
