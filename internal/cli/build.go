@@ -94,7 +94,7 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 	}
 	// The guard is built on one core while related cases are matched and
 	// the first pages render.
-	guard := publish.BuildGuard(lib.Secrets())
+	guard := publish.BuildGuard(lib.Secrets(public.Cases))
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))

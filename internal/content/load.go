@@ -199,6 +199,10 @@ func crossCheck(lib *Library, problems *diag.List) {
 		case target == c:
 			line, col := c.valuePos("translation_of")
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
+		case target.Anonymous && !c.Anonymous:
+			// The client is private for the whole group (SPEC §3.2).
+			line, col := c.valuePos("translation_of")
+			problems.Errorf(c.Path, line, col, "this translates the anonymous case study %s, so it must be anonymous too: set anonymous = true and an alias in this language", target.Path)
 		}
 	}
 	seen := map[string]string{}

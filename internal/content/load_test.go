@@ -2,9 +2,12 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/refpack/refpack/internal/config"
 )
 
 const siteTOML = `title = "Refs"
@@ -68,22 +71,35 @@ func TestRelatedIsSymmetric(t *testing.T) {
 }
 
 func TestSecretsSkipPublicValues(t *testing.T) {
+	published := []*Case{
+		{Path: "a.md", Client: "Acme Leasing", Title: "An archive for leasing contracts", Summary: "Our archive systems hold everything.", Reference: Reference{Contact: "Ivan Petrov", Notes: "n/a"}},
+		{Path: "b.md", Slug: "b", Client: "Hidden Co", Anonymous: true},
+		{Path: "c.md", Slug: "c", Client: "Hidden Co", TranslationOf: "b"},
+	}
+	draft := &Case{Path: "d.md", Client: "Drafted Corp", Draft: true}
 	lib := &Library{
-		Cases: []*Case{
-			{Path: "a.md", Client: "Acme Leasing", Reference: Reference{Contact: "Ivan Petrov", Notes: "n/a"}},
-			{Path: "b.md", Client: "Hidden Co", Anonymous: true},
-		},
-		Prospects: []*Prospect{{Path: "p.toml", Name: "acme leasing", Participants: []Participant{{Name: "Olga Ivanova", Interests: []string{"How long?"}}}}},
+		Site:  &config.Site{Title: "Reference Library"},
+		Cases: append(slices.Clone(published), draft),
+		Prospects: []*Prospect{{Path: "p.toml", Name: "acme leasing", Notes: "archive systems", MustSee: []string{"Archive Systems"},
+			Participants: []Participant{{Name: "Olga Ivanova", Interests: []string{"How long?"}}, {Name: "Drafted Corp"}, {Name: "Al"}}}},
 	}
 	var got []string
-	for _, s := range lib.Secrets() {
-		got = append(got, s.Path+" "+s.Field+" "+s.Value)
+	for _, s := range lib.Secrets(published) {
+		got = append(got, fmt.Sprintf("%s %s %s %v", s.Path, s.Field, s.Value, s.Capitals))
 	}
 	want := []string{
-		"b.md client (anonymous case) Hidden Co",
-		"p.toml participants[0].interests[0] How long?",
-		"a.md reference.contact Ivan Petrov",
-		"p.toml participants[0].name Olga Ivanova",
+		// A short name is a secret; a short note ("n/a") is not.
+		"p.toml participants[2].name Al false",
+		// Ordinary words: a secret only with its capitals.
+		"p.toml must_see[0] Archive Systems true",
+		// A draft publishes nothing, so its client is no public name.
+		"p.toml participants[1].name Drafted Corp false",
+		// A translation of an anonymous case keeps the client private.
+		"b.md client (anonymous case) Hidden Co false",
+		"c.md client (anonymous case) Hidden Co false",
+		"p.toml participants[0].interests[0] How long? false",
+		"a.md reference.contact Ivan Petrov false",
+		"p.toml participants[0].name Olga Ivanova false",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

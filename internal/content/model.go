@@ -202,4 +202,7 @@ type Secret struct {
 	Value string
 	Path  string // source file, e.g. "content/cases/x.md"
 	Field string // e.g. "reference.contact"
+	// Capitals: the value is made of ordinary words (a prospect called
+	// "Archive Systems") and reads as a name only with its capitals.
+	Capitals bool
 }

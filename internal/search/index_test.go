@@ -84,7 +84,7 @@ func TestIndexPublicOnly(t *testing.T) {
 	if len(anon) == 0 {
 		t.Fatal("the sample library has no anonymous case")
 	}
-	secrets := in.Lib.Secrets()
+	secrets := in.Lib.Secrets(in.Lib.Cases)
 	for p, b := range out {
 		lower := strings.ToLower(string(b))
 		for _, s := range secrets {

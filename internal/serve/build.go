@@ -63,7 +63,6 @@ type builder struct {
 	// is made of.
 	secrets      []content.Secret // secrets the guard was built for
 	guard        *publish.Guard
-	secretsDirty bool
 	relatedNow   map[string][]string // related cases of lib
 	relatedDirty bool
 
@@ -106,7 +105,7 @@ func (b *builder) full() Result {
 	b.known = b.scanKnown()
 	lib, problems := content.Load(content.DirFS(b.dir))
 	b.lib, b.problems, b.pending = nil, problems, nil
-	b.secretsDirty, b.relatedDirty = true, true
+	b.relatedDirty = true
 	if hasErrors(problems) {
 		b.last = nil // the next render starts from scratch
 	}
@@ -181,7 +180,6 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		}
 		i := slices.Index(lib.Cases, b.byPath[u.path])
 		b.relatedDirty = b.relatedDirty || relatedKey(lib.Cases[i]) != relatedKey(u.c)
-		b.secretsDirty = b.secretsDirty || secretKey(lib.Cases[i]) != secretKey(u.c)
 		lib.Cases[i] = u.c
 		b.pending = append(b.pending, u.c.Slug)
 	}
@@ -198,12 +196,6 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		return Result{Problems: b.allProblems()}, true
 	}
 	return b.render(b.pending), true
-}
-
-// secretKey is what Library.Secrets reads of a case.
-func secretKey(c *content.Case) string {
-	r := c.Reference
-	return fmt.Sprintf("%v %q %q %q %q", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes)
 }
 
 // relatedKey is what match.Related reads of a case: when it is the same
@@ -287,7 +279,7 @@ func (b *builder) render(changed []string) Result {
 	if !partial {
 		fresh = nil
 	}
-	if err := b.scan(next, fresh); err != nil {
+	if err := b.scan(next, fresh, public.Cases); err != nil {
 		return Result{Problems: b.addProblems([]diag.Problem{{Path: "public", Message: err.Error()}}), Full: full}
 	}
 	b.last, b.related, b.pending = next, related, nil
@@ -377,18 +369,14 @@ func (b *builder) renderBodies(cases []*content.Case) (map[string]markdown.Resul
 // scan runs the leak guard over the files that changed since the last
 // build, or over everything when the secrets changed. fresh, when not nil,
 // holds the only files that were rendered again; the others are the last
-// build's.
-func (b *builder) scan(next *Build, fresh map[string][]byte) error {
+// build's. The secrets are listed anew on every build: which values are
+// private depends on every case, published or not.
+func (b *builder) scan(next *Build, fresh map[string][]byte, published []*content.Case) error {
 	all := b.last == nil
-	if b.secretsDirty || b.guard == nil {
-		// Listing the secrets of 10,000 cases takes some 60 ms: done only
-		// when an edit may have changed them.
-		secrets := b.lib.Secrets()
-		if b.guard == nil || !slices.Equal(secrets, b.secrets) {
-			b.guard, b.secrets = publish.NewGuard(secrets), secrets
-			all = true
-		}
-		b.secretsDirty = false
+	secrets := b.lib.Secrets(published)
+	if b.guard == nil || !slices.Equal(secrets, b.secrets) {
+		b.guard, b.secrets = publish.NewGuard(secrets), secrets
+		all = true
 	}
 	todo := publish.Site{Files: map[string][]byte{}, Copies: next.Copies}
 	candidates := next.Files
@@ -486,7 +474,7 @@ func (b *builder) withIndex(index map[string][]byte) Result {
 	maps.Copy(files, index)
 	next := *b.last
 	next.Files = files
-	if err := b.scan(&next, index); err != nil {
+	if err := b.scan(&next, index, b.indexIn.Lib.Cases); err != nil {
 		return Result{Problems: b.addProblems([]diag.Problem{{Path: "public", Message: err.Error()}})}
 	}
 	b.last = &next
