@@ -172,7 +172,6 @@ var trickySecrets = []string{
 	"OLGA", "jane doe", "Jane Doe", "ЯНА", "Anna Leeds",
 }
 
-
 func diffSecrets() []content.Secret {
 	secrets := benchSecrets(20)
 	for i, v := range trickySecrets {
@@ -191,9 +190,13 @@ var nasty = []string{
 // escapings are ways an output writes a value.
 var escapings = []func(string) string{
 	func(s string) string { return s },
-	func(s string) string { return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s) },
+	func(s string) string {
+		return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+	},
 	func(s string) string { return strings.NewReplacer("&", "&amp;", "'", "&#39;", `"`, "&#34;").Replace(s) },
-	func(s string) string { return strings.NewReplacer("&", `\u0026`, "<", `\u003c`, "'", `\u0027`).Replace(s) },
+	func(s string) string {
+		return strings.NewReplacer("&", `\u0026`, "<", `\u003c`, "'", `\u0027`).Replace(s)
+	},
 	func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
 	func(s string) string { return strings.ReplaceAll(s, " ", "\n") },
 	func(s string) string { return strings.ReplaceAll(s, " ", "%20") },
