@@ -327,3 +327,26 @@ func FuzzGuardScan(f *testing.F) {
 		}
 	})
 }
+
+// TestLowerRun: the 8-bytes-at-a-time run ends where the byte-wise one does.
+func TestLowerRun(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "abcxyz0189AZ@[`{/:- \x7f\x80\xff"
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		i := 0
+		if len(b) > 0 {
+			i = r.IntN(len(b))
+		}
+		want := i
+		for want < len(b) && (class[b[want]] == cLower || class[b[want]] == cDigit) {
+			want++
+		}
+		if got := lowerRun(b, i); got != want {
+			t.Fatalf("lowerRun(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package publish
 
 import (
+	"bytes"
+	"encoding/binary"
 	"html"
 	"math/bits"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,7 +30,9 @@ type view struct {
 	upper []uint64 // bit i: text[i] starts a letter written as a capital
 	// pos, when not nil, holds for each byte of text the offset in the
 	// source of the byte that produced it: to point at a leak's source.
-	pos []int32
+	pos     []int32
+	scratch []byte
+	side    *view // scratch for attribute values
 }
 
 func (v *view) reset() {
@@ -74,7 +79,6 @@ type reader struct {
 	lastCJK            bool
 	base               int32 // offset in the source of the text read
 	src                int32 // offset in the source of what is read now
-	scratch            []byte
 	// side collects attribute values, read after the text.
 	side *view
 }
@@ -164,14 +168,18 @@ func (r *reader) text(src []byte, top bool) {
 		c := src[i]
 		switch class[c] {
 		case cLower, cDigit:
-			r.letter(c, false)
-			i++
+			// Most text is runs of small letters: copied whole.
+			j := lowerRun(src, i+1)
+			r.boundary(false)
+			r.appendRun(src[i:j], i, top)
+			i = j
 		case cUpper:
 			r.letter(c+'a'-'A', true)
 			i++
 		case cSpace:
 			r.separator(true)
-			i++
+			for i++; i < len(src) && class[src[i]] == cSpace; i++ {
+			}
 		case cEmphasis:
 			if r.mode != markdownText {
 				r.separator(false)
@@ -189,9 +197,33 @@ func (r *reader) text(src []byte, top bool) {
 		case cLess:
 			i = r.markup(src, i, top)
 		default:
-			i = r.nonASCII(src, i)
+			i = r.nonASCII(src, i, top)
 		}
 	}
+}
+
+// lowerRun returns the end of the run of small ASCII letters and digits
+// from src[i], looking at 8 bytes at a time: a build reads every byte of
+// its output, a quarter of a gigabyte for 10,000 cases.
+func lowerRun(src []byte, i int) int {
+	const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
+	// in has the top bit of each byte of w that lies in [lo, hi].
+	in := func(w uint64, lo, hi byte) uint64 {
+		low := w &^ tops
+		return ((low + (0x80-uint64(lo))*ones) ^ (low + (0x80-uint64(hi)-1)*ones)) &^ w & tops
+	}
+	for i+8 <= len(src) {
+		w := binary.LittleEndian.Uint64(src[i:])
+		word := in(w, 'a', 'z') | in(w, '0', '9')
+		if word != tops {
+			return i + bits.TrailingZeros64(^word&tops)/8
+		}
+		i += 8
+	}
+	for i < len(src) && (class[src[i]] == cLower || class[src[i]] == cDigit) {
+		i++
+	}
+	return i
 }
 
 // letter appends one ASCII letter or digit.
@@ -289,12 +321,12 @@ func (r *reader) escape(src []byte, i int) int {
 					end += 6
 				}
 			}
-			r.piece(utf8.AppendRune(r.scratch[:0], rune(c)))
+			r.piece(utf8.AppendRune(nil, rune(c)))
 			return end
 		}
 	case 'x':
 		if c, ok := hex(src, i+2, 2); ok {
-			r.piece(utf8.AppendRune(r.scratch[:0], rune(c)))
+			r.piece(utf8.AppendRune(nil, rune(c)))
 			return i + 4
 		}
 	case 'n', 'r', 't', 'f', 'b', 'v':
@@ -369,7 +401,7 @@ var inline = map[string]bool{
 // titles): they are read as text of their own, after the element's text,
 // so that they neither join nor split its words.
 func (r *reader) markup(src []byte, i int, top bool) int {
-	if r.mode != outputText || i+1 >= len(src) || indexByteFrom(src, i+1, '>') < 0 {
+	if r.mode != outputText || i+1 >= len(src) || bytes.IndexByte(src[i+1:], '>') < 0 {
 		r.separator(false)
 		return i + 1
 	}
@@ -402,21 +434,27 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 		r.separator(false)
 	}
 	// Attributes, up to the closing '>'.
-	for j < len(src) && src[j] != '>' {
-		if src[j] != '=' {
-			j++
-			continue
+	for {
+		end := j + bytes.IndexByte(src[j:], '>')
+		if end < j {
+			end = len(src)
 		}
-		attrStart := j - 1
-		for attrStart > nameStart && src[attrStart] == ' ' {
+		eq := bytes.IndexByte(src[j:end], '=')
+		if eq < 0 {
+			j = end
+			break
+		}
+		eq += j
+		attrEnd := eq
+		for attrEnd > nameStart && src[attrEnd-1] == ' ' {
+			attrEnd--
+		}
+		attrStart := attrEnd
+		for attrStart > nameStart && class[src[attrStart-1]] != cSpace {
 			attrStart--
 		}
-		attrEnd := attrStart + 1
-		for attrStart > nameStart && src[attrStart] != ' ' && src[attrStart] != '\n' && src[attrStart] != '\t' {
-			attrStart--
-		}
-		attr := src[attrStart+1 : attrEnd]
-		j++
+		attr := src[attrStart:attrEnd]
+		j = eq + 1
 		for j < len(src) && src[j] == ' ' {
 			j++
 		}
@@ -426,19 +464,21 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 		var value []byte
 		start := j
 		if q := src[j]; q == '"' || q == '\'' {
-			end := indexByteFrom(src, j+1, q)
+			end := bytes.IndexByte(src[j+1:], q)
 			if end < 0 {
 				end = len(src)
+			} else {
+				end += j + 1
 			}
 			value, start, j = src[j+1:end], j+1, min(end+1, len(src))
 		} else {
 			end := j
-			for end < len(src) && src[end] != ' ' && src[end] != '>' {
+			for end < len(src) && class[src[end]] != cSpace && src[end] != '>' {
 				end++
 			}
 			value, j = src[j:end], end
 		}
-		if !styleAttr(attr) {
+		if !presentational(attr) {
 			r.attribute(value, start, top)
 		}
 	}
@@ -452,8 +492,13 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 // is a text of its own.
 func (r *reader) attribute(value []byte, at int, top bool) {
 	if r.side == nil {
-		r.side = &view{}
-		if r.v.pos != nil {
+		// The view keeps its side view for the next read.
+		if r.v.side == nil {
+			r.v.side = &view{}
+		}
+		r.side = r.v.side
+		r.side.reset()
+		if r.v.pos != nil && r.side.pos == nil {
 			r.side.pos = []int32{}
 		}
 	}
@@ -467,9 +512,16 @@ func (r *reader) attribute(value []byte, at int, top bool) {
 	}
 }
 
-// styleAttr reports attributes whose values are presentation only.
-func styleAttr(name []byte) bool {
-	return string(name) == "class" || string(name) == "style"
+// presentational reports attributes whose values are fixed by the theme,
+// never taken from content.
+func presentational(name []byte) bool {
+	switch string(name) {
+	case "class", "style", "lang", "rel", "type", "role", "property", "charset", "tabindex",
+		"width", "height", "loading", "decoding", "d", "viewBox", "fill", "stroke", "xmlns",
+		"aria-hidden", "hreflang", "media", "sizes", "crossorigin", "method", "autocomplete":
+		return true
+	}
+	return false
 }
 
 func inlineName(name []byte) bool {
@@ -490,93 +542,170 @@ func hasPrefixAt(src []byte, i int, prefix string) bool {
 	return len(src)-i >= len(prefix) && string(src[i:i+len(prefix)]) == prefix
 }
 
-func indexByteFrom(src []byte, i int, c byte) int {
-	for ; i < len(src); i++ {
-		if src[i] == c {
-			return i
+// nonASCII reads the runes from src[i] up to the next ASCII byte. The
+// scripts of the site's languages are read directly; any other rune in
+// its compatibility decomposition without accents: full-width letters
+// become ASCII ones, ligatures their letters, "é" is "e".
+func (r *reader) nonASCII(src []byte, i int, top bool) int {
+	for i < len(src) && src[i] >= utf8.RuneSelf {
+		c, size := utf8.DecodeRune(src[i:])
+		if top {
+			r.src = r.base + int32(i)
 		}
-	}
-	return -1
-}
-
-// nonASCII reads the run of non-ASCII bytes at src[i], in compatibility
-// form: full-width letters become ASCII ones, ligatures their letters.
-func (r *reader) nonASCII(src []byte, i int) int {
-	end := i
-	for end < len(src) && src[end] >= utf8.RuneSelf {
-		end++
-	}
-	run := src[i:end]
-	if n := norm.NFKC.QuickSpan(run); n < len(run) {
-		// Rare: composing needs the whole run, and what NFKC makes of it
-		// may hold ASCII, markup included ("＜" is "<").
-		r.runes(norm.NFKC.Bytes(run), false)
-		return end
-	}
-	r.runes(run, true)
-	return end
-}
-
-// runes reads letters, digits and separators of NFKC text; exact tells
-// that b is the source itself, so that each rune has its own position.
-func (r *reader) runes(b []byte, exact bool) {
-	at := r.src
-	for k := 0; k < len(b); {
-		if exact {
-			r.src = at + int32(k)
-		}
-		c, size := utf8.DecodeRune(b[k:])
-		if c < utf8.RuneSelf {
-			r.text(b[k:k+1], false)
-			k++
+		// Runs of Japanese or of small Russian letters, most of the text
+		// of those pages, are copied whole.
+		if kind := plainRune(c); kind != 0 {
+			j := i + size
+			for j < len(src) && src[j] >= utf8.RuneSelf {
+				c, n := utf8.DecodeRune(src[j:])
+				if plainRune(c) != kind {
+					break
+				}
+				j += n
+			}
+			r.boundary(kind == plainCJK)
+			r.appendRun(src[i:j], i, top)
+			i = j
 			continue
 		}
-		r.rune(c, b[k:k+size])
-		k += size
+		r.rune(c, src[i:i+size])
+		i += size
 	}
+	return i
+}
+
+// Kinds of runes read as they are.
+const (
+	plainCJK = 1 + iota
+	plainCyrillic
+)
+
+func plainRune(c rune) int {
+	switch {
+	case 0x0430 <= c && c <= 0x044F:
+		return plainCyrillic
+	case cjk(c):
+		return plainCJK
+	}
+	return 0
 }
 
 // rune reads one non-ASCII rune (raw is its UTF-8).
 func (r *reader) rune(c rune, raw []byte) {
 	switch {
-	case ignorable(c):
-		return
+	case 0x0430 <= c && c <= 0x044F: // Russian small letters
+		r.boundary(false)
+		r.appendRaw(raw)
+	case 0x0410 <= c && c <= 0x042F: // and capitals
+		r.boundary(false)
+		mark(&r.v.upper, len(r.v.text))
+		r.v.scratch = utf8.AppendRune(r.v.scratch[:0], c+0x20)
+		r.appendRaw(r.v.scratch)
 	case cjk(c):
 		r.boundary(true)
 		r.appendRaw(raw)
-		return
-	case 0x0430 <= c && c <= 0x044F: // Cyrillic small letters, most of Russian
-		r.boundary(false)
-		r.appendRaw(raw)
-		return
 	case c == 'ё':
 		// Russian writes ё as е as often as not.
 		r.rune('е', []byte("е"))
-		return
 	case c == 'Ё':
 		r.rune('Е', []byte("Е"))
-		return
 	case c == 'ß' || c == 'ẞ':
 		// Full case folding: "STRASSE" is "Straße".
 		r.letter('s', c == 'ẞ')
 		r.letter('s', false)
+	case c == 0x3000 || c == 0x00A0:
+		r.separator(true) // ideographic and no-break spaces
+	case 0x3001 <= c && c <= 0x3003 || 0x3008 <= c && c <= 0x3011:
+		r.separator(false) // Japanese punctuation and brackets
+	case ignorable(c) || unicode.Is(unicode.Mn, c):
+		// Invisible, or an accent: "é" is read as "e".
+	default:
+		r.decomposed(c)
+	}
+}
+
+// decomposed reads a rune as the runes of its compatibility decomposition.
+func (r *reader) decomposed(c rune) {
+	d := decomposition(c)
+	if d == "" {
+		r.other(c)
 		return
+	}
+	for _, c := range d {
+		switch {
+		case c < utf8.RuneSelf:
+			r.text(asciiBytes[c:c+1], false)
+		case unicode.Is(unicode.Mn, c):
+		default:
+			r.other(c)
+		}
+	}
+}
+
+var asciiBytes = func() (b [utf8.RuneSelf]byte) {
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return b
+}()
+
+// other reads a rune that needs no decomposition.
+func (r *reader) other(c rune) {
+	switch {
 	case unicode.IsLetter(c) || unicode.IsDigit(c):
-		r.boundary(false)
-		capital := unicode.IsUpper(c) || unicode.IsTitle(c)
-		if capital {
+		r.boundary(cjk(c))
+		if unicode.IsUpper(c) || unicode.IsTitle(c) {
 			mark(&r.v.upper, len(r.v.text))
 		}
-		r.appendRaw(utf8.AppendRune(r.scratch[:0], unicode.ToLower(c)))
-	case unicode.IsMark(c):
-		// A combining mark belongs to the letter before it.
-		if !r.pending && len(r.v.text) > 0 {
-			r.appendRaw(raw)
-		}
+		r.v.scratch = utf8.AppendRune(r.v.scratch[:0], unicode.ToLower(c))
+		r.appendRaw(r.v.scratch)
 	case unicode.IsSpace(c):
 		r.separator(true)
 	default:
 		r.separator(false)
+	}
+}
+
+// decomposition is the NFKD form of c, or "" when that is c itself.
+func decomposition(c rune) string {
+	if c < latinEnd {
+		return latinDecompositions()[c-utf8.RuneSelf]
+	}
+	var b [utf8.UTFMax]byte
+	n := utf8.EncodeRune(b[:], c)
+	if norm.NFKD.QuickSpan(b[:n]) == n {
+		return ""
+	}
+	return norm.NFKD.String(string(b[:n]))
+}
+
+// latinEnd ends the runes whose decompositions are kept in a table: the
+// accented letters of German, French and the other Latin scripts.
+const latinEnd = 0x0250
+
+var latinDecompositions = sync.OnceValue(func() []string {
+	t := make([]string, latinEnd-utf8.RuneSelf)
+	for c := rune(utf8.RuneSelf); c < latinEnd; c++ {
+		if d := norm.NFKD.String(string(c)); d != string(c) {
+			t[c-utf8.RuneSelf] = d
+		}
+	}
+	return t
+})
+
+// appendRun appends letters of the source read at offset i: each byte has
+// its own position when the source is the text read (top).
+func (r *reader) appendRun(b []byte, i int, top bool) {
+	v := r.v
+	v.text = append(v.text, b...)
+	if v.pos != nil {
+		for k := range b {
+			if top {
+				v.pos = append(v.pos, r.base+int32(i+k))
+			} else {
+				v.pos = append(v.pos, r.src)
+			}
+		}
 	}
 }
 
