@@ -67,7 +67,7 @@ func Render(in Input) (out []byte, err error) {
 	}
 	for _, m := range in.Matches {
 		p.refs = append(p.refs, p.pdf.AddLink())
-		p.history = append(p.history, p.ledger(m.Case))
+		p.history = append(p.history, p.ledger(m))
 	}
 	p.pdf.SetFooterFunc(p.footer)
 	p.pdf.AliasNbPages(pageCountAlias)
@@ -368,20 +368,11 @@ func (p *pack) references() {
 var stSmallText = style{size: 8.3, color: colText}
 
 // ledger returns the ledger entries of c's customer, newest first: those of
-// c and of the cases joined to it by translation_of (the same customer).
-func (p *pack) ledger(c *content.Case) []content.Visit {
-	group := []string{c.Slug}
-	if c.TranslationOf != "" {
-		group = append(group, c.TranslationOf)
-	}
-	for _, x := range p.in.Cases {
-		if x.TranslationOf != "" && slices.Contains(group, x.TranslationOf) && !slices.Contains(group, x.Slug) {
-			group = append(group, x.Slug)
-		}
-	}
+// c and of its translations (the same customer).
+func (p *pack) ledger(m match.Match) []content.Visit {
 	var hist []content.Visit
 	for _, v := range p.in.Visits {
-		if slices.Contains(group, v.Case) {
+		if v.Case == m.Case.Slug || slices.ContainsFunc(m.Translations, func(c *content.Case) bool { return c.Slug == v.Case }) {
 			hist = append(hist, v)
 		}
 	}
