@@ -200,12 +200,26 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 	return res
 }
 
-// Closest returns the n published case studies closest to the prospect by
-// the public scoring, one per customer: the pages a rep can send before
-// asking a customer to host a visit.
+// Closest returns the n published case studies in the prospect's language
+// closest to the prospect by the public scoring, one per customer: the
+// pages a rep can send before asking a customer to host a visit. A page
+// the prospect cannot read is no evidence, so other languages are left out,
+// and so are cases sharing neither an industry relation nor a project type.
 func Closest(p Prospect, cases []*content.Case, site *config.Site, n int) []Match {
 	p.Slug = "" // a prospect is no case: none is left out as its own
-	return Rank(p, cases, nil, site, time.Time{}, Options{Public: true}).Top(n)
+	var out []Match
+	for _, m := range Rank(p, cases, nil, site, time.Time{}, Options{Public: true}).Matches {
+		if len(out) == n {
+			break
+		}
+		// As for related cases, a page must share an industry relation or
+		// a project type with the prospect.
+		related := m.Components.Industry > 0 || m.Components.ProjectType > 0
+		if related && cmp.Or(m.Case.Language, site.Language) == p.Language {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // representatives picks the case that stands for each translation group:
