@@ -823,37 +823,49 @@ func (p *pack) questionList() {
 	p.section("questions", 4, func() { p.text(p.t("q_intro", "n", itoa(total)), stSmall) })
 	n := 0
 	for _, g := range p.in.Questions {
-		p.y += 1
-		p.heading(g.Label, stH3, 10)
-		p.y += 1.5
-		for _, q := range g.Questions {
-			n++
-			p.item(itoa(n)+".", q.Text, stBody, 0, 8)
-			if len(q.Askers) > 0 {
-				p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
-				p.y += 1
+		first := n
+		// A group moves whole when it is small: its heading never ends a
+		// page, and its last questions never stand alone.
+		p.keep(func() {
+			n = first
+			p.y += 1
+			p.heading(g.Label, stH3, 10)
+			p.y += 1.5
+			for _, q := range g.Questions {
+				n++
+				p.item(itoa(n)+".", q.Text, stBody, 0, 8)
+				if len(q.Askers) > 0 {
+					p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
+					p.y += 1
+				}
 			}
-		}
-		p.y += 2
+			p.y += 2
+		})
 	}
 }
 
+// after is the checklist for after the visit, in two small blocks that
+// each move whole, so that its last lines never stand alone on the last
+// page.
 func (p *pack) after() {
-	// The checklist is short: it moves whole rather than leave its last
-	// lines alone on the last page.
-	p.section("after", 5, p.checklist)
-}
-
-func (p *pack) checklist() {
 	pr := p.in.Prospect
 	days := p.in.Site.Brief.FollowUpDays
 	follow := p.t("a_followup_none", "n", itoa(days))
 	if !pr.VisitDate.IsZero() {
 		follow = p.t("a_followup", "date", p.date(AddWorkingDays(pr.VisitDate, days)), "n", itoa(days))
 	}
-	p.check(p.t("a_debrief"), stBody)
-	p.check(follow, stBold)
-	p.check(p.t("a_send"), stBody)
+	p.section("after", 5, func() {
+		p.check(p.t("a_debrief"), stBody)
+		p.check(follow, stBold)
+		p.check(p.t("a_send"), stBody)
+	})
+	p.keep(p.promises)
+}
+
+// promises are the last checks: deliver what was promised, record the
+// visit.
+func (p *pack) promises() {
+	pr := p.in.Prospect
 	var open []string
 	for i, m := range p.in.Matches {
 		for _, v := range p.history[i] {

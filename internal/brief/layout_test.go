@@ -90,6 +90,7 @@ func TestPageFill(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkFill(t, pdf)
+				save(t, fmt.Sprintf("%s-top%d", slug, n), pdf)
 			})
 		}
 	}
@@ -101,13 +102,17 @@ func TestPageFill(t *testing.T) {
 			}
 			checkFill(t, pdf)
 			checkInside(t, pdf)
-			if dir := os.Getenv("REFPACK_BRIEF_OUT"); dir != "" {
-				// To look at the packs: REFPACK_BRIEF_OUT=/tmp/packs.
-				if err := os.WriteFile(filepath.Join(dir, name+".pdf"), pdf, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+			save(t, name, pdf)
 		})
+	}
+}
+
+// save writes a pack into $REFPACK_BRIEF_OUT when set, to look at.
+func save(t *testing.T, name string, pdf []byte) {
+	if dir := os.Getenv("REFPACK_BRIEF_OUT"); dir != "" {
+		if err := os.WriteFile(filepath.Join(dir, name+".pdf"), pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
