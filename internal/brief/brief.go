@@ -72,6 +72,7 @@ func Render(in Input) (out []byte, err error) {
 		return nil, first.err
 	}
 	p := newPack(in, first.pageOf)
+	p.wraps = first.wraps
 	p.write()
 	if p.err != nil {
 		return nil, p.err
@@ -226,7 +227,7 @@ func (p *pack) cover() {
 		title.size = 16
 		lines = p.wrap(name, title, contentW)
 		if len(lines) > 3 {
-			lines = append(lines[:2], p.fit(strings.Join(lines[2:], " "), title, contentW))
+			lines = []string{lines[0], lines[1], p.fit(strings.Join(lines[2:], " "), title, contentW)}
 		}
 	}
 	sub := style{size: 10, color: rgb{214, 226, 242}}

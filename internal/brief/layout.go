@@ -101,6 +101,15 @@ type doc struct {
 	dry bool
 	// pageOf is the page of every internal link's target, as set by anchor.
 	pageOf map[int]int
+	// wraps holds the lines of every text wrapped so far: a pack is laid
+	// out twice, and a kept block is measured before it is drawn.
+	wraps map[wrapKey][]string
+}
+
+type wrapKey struct {
+	s  string
+	st style
+	w  float64
 }
 
 func newDoc(fonts *Fonts) *doc {
@@ -108,7 +117,7 @@ func newDoc(fonts *Fonts) *doc {
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
 	pdf.SetCompression(true)
-	d := &doc{pdf: pdf, fonts: fonts, added: make([]bool, len(fonts.faces)), wt: make([][2][]uint16, len(fonts.faces)), pageOf: map[int]int{}}
+	d := &doc{pdf: pdf, fonts: fonts, added: make([]bool, len(fonts.faces)), wt: make([][2][]uint16, len(fonts.faces)), pageOf: map[int]int{}, wraps: map[wrapKey][]string{}}
 	for i, f := range fonts.faces {
 		if i > 0 && f.has('あ') {
 			d.cjk = append(d.cjk, i)
@@ -339,6 +348,17 @@ func atoms(p string) []atom {
 
 // wrap breaks clean text into lines no wider than maxW.
 func (d *doc) wrap(s string, st style, maxW float64) []string {
+	k := wrapKey{s, st, maxW}
+	if lines, ok := d.wraps[k]; ok {
+		return lines[:len(lines):len(lines)] // appending copies
+	}
+	lines := d.breakLines(s, st, maxW)
+	d.wraps[k] = lines
+	return lines[:len(lines):len(lines)]
+}
+
+// breakLines is wrap without the memo.
+func (d *doc) breakLines(s string, st style, maxW float64) []string {
 	var lines []string
 	spaceW := d.width(" ", st)
 	for _, para := range strings.Split(s, "\n") {
