@@ -196,6 +196,12 @@ func TestPacksReadBack(t *testing.T) {
 			"Какой эффект проект дал банку в деньгах за первые два года?",
 			"Дата следующего контакта: 19 февраля 2027 г.",
 			"Страница 1 из",
+			// Northwind Bank once, as its Russian version, with the
+			// English one as another version
+			"Публичная страница: https://refs.example.com/cases/northwind-bank-ru/",
+			"Другие языковые версии https://refs.example.com/cases/northwind-bank/",
+			// the lighter evidence: a call reference and pages to send
+			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
 		}},
 	}
 	for _, tt := range tests {

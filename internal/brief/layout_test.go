@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -196,5 +197,42 @@ func TestGoldenText(t *testing.T) {
 				t.Fatalf("the pack's text differs from %s at line %d:\n got %q\nwant %q\n(go test -update rewrites it)", path, i+1, g, w)
 			}
 		}
+	}
+}
+
+// TestContentsPages checks every page number of the contents against the
+// page where poppler finds that heading, in every sample pack.
+func TestContentsPages(t *testing.T) {
+	entry := regexp.MustCompile(`^\s*(.+?)[\s.]*\.\s*(\d+)$`)
+	for _, slug := range []string{"thamesgate-leasing", "setouchi-marine", "neva-capital-bank"} {
+		t.Run(slug, func(t *testing.T) {
+			pages := strings.Split(poppler(t, render(t, slug), "pdftotext", "-enc", "UTF-8", "-layout"), "\f")
+			if len(pages) < 3 {
+				t.Fatalf("%d pages", len(pages))
+			}
+			n := 0
+			for _, line := range strings.Split(pages[1], "\n") {
+				m := entry.FindStringSubmatch(line)
+				if m == nil {
+					continue
+				}
+				title := strings.TrimSpace(m[1])
+				page, _ := strconv.Atoi(m[2])
+				n++
+				if page < 2 || page > len(pages) {
+					t.Errorf("%q: page %d of %d", title, page, len(pages))
+					continue
+				}
+				if !strings.Contains(flat(pages[page-1]), flat(title)) {
+					t.Errorf("%q is listed on page %d, which does not hold it", title, page)
+				}
+				if page > 2 && strings.Contains(flat(strings.Join(pages[2:page-1], " ")), flat(title)) {
+					t.Errorf("%q is listed on page %d, but an earlier page holds it", title, page)
+				}
+			}
+			if n < 6 {
+				t.Errorf("the contents list %d entries with page numbers, want the 5 sections, the lighter evidence and every reference", n)
+			}
+		})
 	}
 }
