@@ -225,8 +225,9 @@ func Closest(p Prospect, cases []*content.Case, site *config.Site, n int) []Matc
 // representatives picks the case that stands for each translation group:
 // a case that is not a draft over a draft, then the one in lang, then the
 // original (the case that names no other), then the first slug. rep maps a
-// group to its case's index; others lists each group's other cases by slug.
-func representatives(cases []*content.Case, group []int, lang string, site *config.Site) (rep map[int]int, others map[int][]*content.Case) {
+// group (an index into cases) to its case's index; others lists each
+// group's other cases by slug.
+func representatives(cases []*content.Case, group []int, lang string, site *config.Site) (rep []int, others map[int][]*content.Case) {
 	rank := func(c *content.Case) [3]bool {
 		return [3]bool{c.Draft, cmp.Or(c.Language, site.Language) != lang, c.TranslationOf != ""}
 	}
@@ -239,9 +240,12 @@ func representatives(cases []*content.Case, group []int, lang string, site *conf
 		}
 		return a.Slug < b.Slug
 	}
-	rep = make(map[int]int, len(cases))
+	rep = make([]int, len(cases))
+	for i := range rep {
+		rep[i] = -1
+	}
 	for i, c := range cases {
-		if j, ok := rep[group[i]]; !ok || better(c, cases[j]) {
+		if j := rep[group[i]]; j < 0 || better(c, cases[j]) {
 			rep[group[i]] = i
 		}
 	}
@@ -275,9 +279,11 @@ func groupUsage(cases []*content.Case, group []int, used map[string]int) map[str
 	if len(used) == 0 {
 		return used
 	}
-	sum := map[int]int{}
+	sum := make(map[int]int, len(used))
 	for i, c := range cases {
-		sum[group[i]] += used[c.Slug]
+		if n := used[c.Slug]; n > 0 {
+			sum[group[i]] += n
+		}
 	}
 	out := make(map[string]int, len(used))
 	for i, c := range cases {
