@@ -162,7 +162,33 @@ func generated(t *testing.T) map[string]Input {
 	}
 	tables.Visits = append(visits, tables.Visits...)
 	out["long-tables"] = tables
+
+	site := *lib.Site
+	site.Brief.Top = 20
+	crowded := inputWith(t, lib, &site, "thamesgate-leasing", fonts(t))
+	r := *crowded.Prospect
+	for i := range 8 {
+		r.MustSee = append(r.MustSee, "another thing the prospect must see, number "+strconv.Itoa(i))
+	}
+	crowded.Prospect = &r
+	out["crowded-cover"] = crowded
 	return out
+}
+
+// TestCoverOnePage fills the cover with more references and must-see items
+// than it holds: it stays one page, and says where the rest is.
+func TestCoverOnePage(t *testing.T) {
+	in := generated(t)["crowded-cover"]
+	pdf, err := Render(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(poppler(t, pdf, "pdftotext", "-enc", "UTF-8"), "\f")
+	contains(t, pages[0], "+", "more: see section 2", "more: see section 1")
+	// Page 2 holds the running header, then the contents.
+	if i := strings.Index(pages[1], "Contents"); i < 0 || flat(pages[1][:i]) != "Reference visit briefing Thamesgate Leasing plc" {
+		t.Errorf("page 2 does not start with the contents: %q", pages[1][:min(200, len(pages[1]))])
+	}
 }
 
 // TestGoldenText compares the text of the English sample pack, as poppler
