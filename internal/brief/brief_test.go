@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
@@ -81,11 +82,15 @@ func need(t testing.TB, what string) {
 var today = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
+	return inputWith(t, lib, lib.Site, slug, f)
+}
+
+// inputWith is the input of a sample pack with other site settings.
+func inputWith(t testing.TB, lib *content.Library, site *config.Site, slug string, f *Fonts) Input {
 	p := lib.ProspectBySlug(slug)
 	if p == nil {
 		t.Fatalf("no prospect %s", slug)
 	}
-	site := lib.Site
 	mp := match.FromProspect(p, site)
 	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{})
 	top := res.Top(site.Brief.Top)
@@ -98,7 +103,7 @@ func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
 		names[x.Slug] = x.Name
 	}
 	return Input{
-		Site: site, Prospect: p, Matches: top, Cases: lib.Cases, Visits: lib.Visits,
+		Site: site, Prospect: p, Matches: top, Calls: res.Calls, Pages: match.Closest(mp, lib.Cases, site, 5), Visits: lib.Visits,
 		ProspectNames: names, Today: today, Fonts: f,
 		Questions: questions.Build(questions.Input{Prospect: p, References: refs, Bank: lib.Questions,
 			Language: mp.Language, SiteLang: site.Language, Max: site.Brief.MaxQuestions}),
@@ -191,6 +196,12 @@ func TestPacksReadBack(t *testing.T) {
 			"Какой эффект проект дал банку в деньгах за первые два года?",
 			"Дата следующего контакта: 19 февраля 2027 г.",
 			"Страница 1 из",
+			// Northwind Bank once, as its Russian version, with the
+			// English one as another version
+			"Публичная страница: https://refs.example.com/cases/northwind-bank-ru/",
+			"Другие языковые версии https://refs.example.com/cases/northwind-bank/",
+			// the lighter evidence: a call reference and pages to send
+			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
 		}},
 	}
 	for _, tt := range tests {
@@ -227,8 +238,11 @@ func TestPacksReadBack(t *testing.T) {
 			if n := bytes.Count(pdf, []byte("/Subtype /Link")); n < 5+2*refs+refs {
 				t.Errorf("%d links, want the contents, the table rows and the public pages", n)
 			}
-			if n := bytes.Count(pdf, []byte("/S /URI /URI (https://refs.example.com/cases/")); n != refs {
-				t.Errorf("%d links to public pages, want %d", n, refs)
+			// Each reference links to its public page, and the published
+			// case studies to send link to theirs (a link per line).
+			pages := len(input(t, library(t), tt.slug, fonts(t)).Pages)
+			if n := bytes.Count(pdf, []byte("/S /URI /URI (https://refs.example.com/cases/")); n < refs+pages {
+				t.Errorf("%d links to public pages, want at least %d", n, refs+pages)
 			}
 			// Bookmarks: the cover, five sections and one per reference.
 			if n := bytes.Count(pdf, []byte("/Parent ")); n < 6+len(input(t, library(t), tt.slug, fonts(t)).Matches) {
@@ -274,8 +288,11 @@ func TestMissingCJKFont(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, w)
 		}
 	}
-	// The English pack needs only the built-in fonts.
-	if _, err := Render(input(t, lib, "thamesgate-leasing", latin)); err != nil {
+	// An English pack of English and Russian cases needs only the built-in
+	// fonts (its call reference is a Japanese customer: left out here).
+	en := input(t, lib, "thamesgate-leasing", latin)
+	en.Calls = nil
+	if _, err := Render(en); err != nil {
 		t.Errorf("English pack without system fonts: %v", err)
 	}
 }

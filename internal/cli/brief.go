@@ -190,7 +190,8 @@ func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, to
 	})
 	return brief.Input{
 		Site: site, Prospect: p, Matches: top, Questions: qs,
-		Cases: lib.Cases, Visits: lib.Visits, ProspectNames: names,
+		Calls: res.Calls[:min(len(res.Calls), site.Brief.Top)], Pages: match.Closest(mp, lib.Cases, site, closestPages),
+		Visits: lib.Visits, ProspectNames: names,
 		Today: today, Fonts: fonts,
 	}
 }

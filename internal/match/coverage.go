@@ -78,9 +78,9 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 			cv.ByBand[ind][b] = 0
 		}
 	}
-	group := translationGroups(lib.Cases)
+	group := content.TranslationGroups(lib.Cases)
 	counted := map[int]bool{}
-	used := groupUsage(lib.Cases, Usage(lib.Visits, today))
+	used := groupUsage(lib.Cases, group, Usage(lib.Visits, today))
 	for i, c := range lib.Cases {
 		// Translations tell one customer's story: count it once.
 		if !Willing(c) || counted[group[i]] {

@@ -313,14 +313,17 @@ func (b *builder) touched(cases []*content.Case, slugs []string, related map[str
 			in[s] = true
 		}
 	}
-	for grew := true; grew; {
-		grew = false
-		for _, c := range cases {
-			if c.TranslationOf == "" || in[c.Slug] == in[c.TranslationOf] {
-				continue
-			}
-			in[c.Slug], in[c.TranslationOf] = true, true
-			grew = true
+	group := content.TranslationGroups(cases)
+	hit := map[int]bool{}
+	for i, c := range cases {
+		// A translation of a removed case is touched too.
+		if in[c.Slug] || in[c.TranslationOf] {
+			hit[group[i]] = true
+		}
+	}
+	for i, c := range cases {
+		if hit[group[i]] {
+			in[c.Slug] = true
 		}
 	}
 	return slices.Sorted(maps.Keys(in))
