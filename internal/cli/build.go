@@ -55,6 +55,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err := res.w.Commit(); err != nil {
 		var leaks *diag.Errors
 		if errors.As(err, &leaks) {
+			printProblems(stderr, res.sourceLeaks())
 			for _, p := range leaks.Problems {
 				p.Path = filepath.Join(out, p.Path)
 				fmt.Fprintln(stderr, p.String())
@@ -71,8 +72,25 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 
 // built is a rendered site, written but not yet committed.
 type built struct {
-	w     *publish.Writer
-	cases int
+	w         *publish.Writer
+	cases     int
+	guard     *publish.LateGuard
+	siteDir   string
+	published []*content.Case
+}
+
+// sourceLeaks points at where the published cases' files write a private
+// value: called when the output leaks, to tell the author what to change.
+func (b *built) sourceLeaks() []diag.Problem {
+	var sources []publish.Source
+	for _, c := range b.published {
+		data, err := os.ReadFile(filepath.Join(b.siteDir, filepath.FromSlash(c.Path)))
+		if err != nil {
+			continue
+		}
+		sources = append(sources, publish.Source{Path: c.Path, Data: data, Private: content.PrivateLines(data, c.Anonymous)})
+	}
+	return publish.SourceLeaks(b.guard.Wait(), sources)
 }
 
 // buildSite loads, validates and renders the site, streaming every output
@@ -93,8 +111,9 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 		}
 	}
 	// The guard is built on one core while related cases are matched and
-	// the first pages render.
-	guard := publish.BuildGuard(lib.Secrets(public.Cases))
+	// the first pages render. Drafts make nothing public, even in a build
+	// that shows them.
+	guard := publish.BuildGuard(lib.Secrets(slices.DeleteFunc(slices.Clone(public.Cases), func(c *content.Case) bool { return c.Draft })))
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
@@ -136,7 +155,7 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 	if err := w.FileAll(files); err != nil {
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
-	return &built{w: w, cases: len(public.Cases)}, problems
+	return &built{w: w, cases: len(public.Cases), guard: guard, siteDir: siteDir, published: public.Cases}, problems
 }
 
 // heapLimit is the heap a command that loads a whole library is kept under,

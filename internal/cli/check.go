@@ -30,7 +30,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	prepareMemory()
 	res, problems := buildSite(*siteDir, true, "")
 	if res != nil {
-		problems = append(problems, res.w.Leaks()...)
+		if leaks := res.w.Leaks(); len(leaks) > 0 {
+			problems = append(problems, res.sourceLeaks()...)
+			problems = append(problems, leaks...)
+		}
 	}
 	errs, warns := count(problems)
 	cases := 0

@@ -165,3 +165,45 @@ func (lib *Library) anonymousGroups() map[string]bool {
 	}
 	return out
 }
+
+// PrivateLines lists the lines (1-based) of a case file's front matter that
+// hold its private fields: the [reference] and [consent] tables, and the
+// client of an anonymous case. The rest of the file is public text, where a
+// private value must not appear.
+func PrivateLines(src []byte, anonymous bool) []int {
+	var out []int
+	table := ""
+	fence := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "+++" {
+			if fence++; fence == 2 {
+				break
+			}
+			continue
+		}
+		if fence == 0 {
+			continue
+		}
+		if strings.HasPrefix(trimmed, "[") {
+			table = strings.Trim(trimmed, "[] \t")
+			if k := strings.IndexAny(table, "]#"); k >= 0 {
+				table = strings.TrimSpace(table[:k])
+			}
+		}
+		key := strings.TrimSpace(strings.SplitN(trimmed, "=", 2)[0])
+		top := table == "" && !strings.HasPrefix(trimmed, "[")
+		switch {
+		case privateTable(table),
+			top && (privateTable(strings.SplitN(key, ".", 2)[0])),
+			top && anonymous && key == "client":
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func privateTable(name string) bool {
+	name = strings.SplitN(name, ".", 2)[0]
+	return name == "reference" || name == "consent"
+}
