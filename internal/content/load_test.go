@@ -73,8 +73,8 @@ func TestRelatedIsSymmetric(t *testing.T) {
 func TestSecretsSkipPublicValues(t *testing.T) {
 	published := []*Case{
 		{Path: "a.md", Client: "Acme Leasing", Title: "An archive for leasing contracts", Summary: "Our archive systems hold everything.", Reference: Reference{Contact: "Ivan Petrov", Notes: "n/a"}},
-		{Path: "b.md", Slug: "b", Client: "Hidden Co", Anonymous: true},
-		{Path: "c.md", Slug: "c", Client: "Hidden Co", TranslationOf: "b"},
+		{Path: "b.md", Slug: "b", Client: "Hidden Co", Anonymous: true, Summary: "New archive systems."},
+		{Path: "c.md", Slug: "c", Client: "Hidden Co", TranslationOf: "b", Title: "Faster archive systems"},
 	}
 	draft := &Case{Path: "d.md", Client: "Drafted Corp", Draft: true}
 	lib := &Library{
@@ -90,7 +90,8 @@ func TestSecretsSkipPublicValues(t *testing.T) {
 	want := []string{
 		// A short name is a secret; a short note ("n/a") is not.
 		"p.toml participants[2].name Al false",
-		// Ordinary words: a secret only with its capitals.
+		// Ordinary words (three cases write them in lower case): a secret
+		// only with its capitals, and none without them.
 		"p.toml must_see[0] Archive Systems true",
 		// A draft publishes nothing, so its client is no public name.
 		"p.toml participants[1].name Drafted Corp false",

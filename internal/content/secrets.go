@@ -17,19 +17,21 @@ import (
 //
 // Two rules keep false alarms rare (README, "What is private"): a value that
 // the site publishes on purpose (the client of a published case that is not
-// anonymous, a product, a tag, a vocabulary label) is not private; and a
-// value made only of words that the published titles, summaries and metrics
-// use in lower case (a prospect called "Archive Systems") is a secret only
-// where it is written with its capitals, as a name — one without capitals is
-// ordinary text and no secret.
+// anonymous, the site's title, a vocabulary label) is not private; and a
+// value made only of words that the titles, summaries and metrics of three
+// published cases use in lower case (a prospect called "Archive Systems")
+// is a secret only where it is written with its capitals, as a name — one
+// without capitals is ordinary text and no secret.
 func (lib *Library) Secrets(published []*Case) []Secret {
 	public := map[string]bool{}
-	ordinary := map[string]bool{}
 	addPublic := func(s string) { public[strings.Join(words(s), " ")] = true }
-	addOrdinary := func(s string) {
+	// uses counts the published cases that write a word in lower case.
+	uses := map[string]int{}
+	addOrdinary := func(seen map[string]bool, s string) {
 		for _, w := range strings.FieldsFunc(s, notWordRune) {
-			if w == strings.ToLower(w) {
-				ordinary[w] = true
+			if w == strings.ToLower(w) && !seen[w] {
+				seen[w] = true
+				uses[w]++
 			}
 		}
 	}
@@ -37,10 +39,8 @@ func (lib *Library) Secrets(published []*Case) []Secret {
 	for _, v := range []config.Vocabulary{lib.Site.Industries, lib.Site.ProjectTypes, lib.Site.Regions} {
 		for _, t := range v.Terms {
 			addPublic(t.Label)
-			addOrdinary(t.Label)
 			for _, l := range t.Labels {
 				addPublic(l)
-				addOrdinary(l)
 			}
 		}
 	}
@@ -49,19 +49,18 @@ func (lib *Library) Secrets(published []*Case) []Secret {
 		if !c.Anonymous && !anonymous[lib.groupOf(c)] {
 			addPublic(c.Client)
 		}
-		for _, p := range c.Products {
-			addPublic(p)
-		}
-		for _, t := range c.Tags {
-			addPublic(t)
-		}
-		addOrdinary(c.Title)
-		addOrdinary(c.Summary)
+		seen := map[string]bool{}
+		addOrdinary(seen, c.Title)
+		addOrdinary(seen, c.Summary)
 		for _, m := range c.Metrics {
-			addOrdinary(m.Label)
-			addOrdinary(m.Value)
+			addOrdinary(seen, m.Label)
+			addOrdinary(seen, m.Value)
 		}
 	}
+	// A word is ordinary when three published cases write it in lower case
+	// (all of them on a smaller site): a value written into one case is not
+	// made ordinary by itself.
+	ordinary := func(w string) bool { return uses[w] >= min(3, len(published)) }
 	// Most secrets are the reference fields of the cases, a question's text
 	// or a visit's bonus.
 	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))
@@ -73,7 +72,9 @@ func (lib *Library) Secrets(published []*Case) []Secret {
 		if len(ws) == 0 || public[strings.Join(ws, " ")] || !nameField(field) && letters(ws) < MinSecretLen {
 			return
 		}
-		capitals := !slices.ContainsFunc(ws, func(w string) bool { return !ordinary[w] })
+		// Only a script with capitals can write a name apart from words.
+		cased := strings.ContainsFunc(v, func(r rune) bool { return unicode.ToUpper(r) != unicode.ToLower(r) })
+		capitals := cased && !slices.ContainsFunc(ws, func(w string) bool { return !ordinary(w) })
 		if capitals && !strings.ContainsFunc(v, unicode.IsUpper) {
 			return
 		}

@@ -305,9 +305,9 @@ func (r *reader) piece(b []byte) {
 	r.src = top
 }
 
-// escape decodes a JSON or JavaScript escape at src[i] ('\\').
+// escape decodes a JSON, JavaScript or TOML escape at src[i] ('\\').
 func (r *reader) escape(src []byte, i int) int {
-	if r.mode != outputText || i+1 >= len(src) {
+	if r.mode == plainText || i+1 >= len(src) {
 		r.separator(false)
 		return i + 1
 	}
