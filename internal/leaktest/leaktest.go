@@ -122,7 +122,7 @@ var places = []struct {
 	body  func(w string) string // Markdown, or ""
 }{
 	{"title", func(w string) string { return "title = " + quote(w) }, nil},
-	{"summary", func(w string) string { return "summary = " + quote("Summary of " + w) }, nil},
+	{"summary", func(w string) string { return "summary = " + quote("Summary of "+w) }, nil},
 	{"tags", func(w string) string { return "tags = [" + quote(w) + "]" }, nil},
 	{"products", func(w string) string { return "products = [" + quote(w) + "]" }, nil},
 	{"body", nil, func(w string) string { return "We work with " + w + " every day." }},
