@@ -130,7 +130,7 @@ value = -5
 			"content/visits.toml:16:9: value must be at most 1000000000000 (the deal size in whole units of its currency), not 1000000000001",
 			`content/visits.toml:17:12: currency must be an ISO 4217 code of three upper-case letters, such as "EUR", not "eur"`,
 			"content/visits.toml:22:9: visit[3].value must not be negative (got -5)",
-		}, []string{"EUR", "JPY", "", "EUR"}},
+		}, []string{"EUR", "JPY", "", ""}},
 		{"bad default", siteTOML + "[report]\ncurrency = \"Euro\"\n", []string{
 			`content/site.toml:11:12: currency must be an ISO 4217 code of three upper-case letters, such as "EUR", not "Euro"`,
 			`content/visits.toml:5:9: value needs a currency: add currency = "EUR" (or another ISO 4217 code) to the entry, or set [report] currency in content/site.toml`,

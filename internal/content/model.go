@@ -185,7 +185,7 @@ type Visit struct {
 	Bonus          string
 	BonusDelivered bool
 	Value          int64  // the prospect's deal size in whole units of Currency; 0 when not given
-	Currency       string // ISO 4217 code; the [report] currency when the entry names none
+	Currency       string // ISO 4217 code; for a value without one, the [report] currency
 	Line           int    // line of its [[visit]] header in visits.toml
 }
 

@@ -128,9 +128,9 @@ func checkValue(t *tomldoc.Table, v *Visit, site *config.Site) {
 	case v.Currency != "" && !config.ValidCurrency(v.Currency):
 		t.Errorf("currency", -1, "currency must be an ISO 4217 code of three upper-case letters, such as \"EUR\", not %q", v.Currency)
 		v.Currency = ""
-	case v.Currency == "":
+	case v.Value > 0 && v.Currency == "":
 		v.Currency = site.Report.Currency
-		if v.Value > 0 && v.Currency == "" {
+		if v.Currency == "" {
 			t.Errorf("value", -1, "value needs a currency: add currency = \"EUR\" (or another ISO 4217 code) to the entry, or set [report] currency in content/site.toml")
 		}
 	}
