@@ -173,6 +173,10 @@ func newIndex(cases []*content.Case, site *config.Site) *index {
 	return x
 }
 
+// TranslationGroups numbers the cases' translation groups: cases joined by
+// translation_of are one customer and share a number.
+func TranslationGroups(cases []*content.Case) []int { return translationGroups(cases) }
+
 // translationGroups joins cases linked by translation_of (union-find).
 func translationGroups(cases []*content.Case) []int {
 	bySlug := make(map[string]int, len(cases))
