@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/match"
 )
 
@@ -24,21 +23,12 @@ func Currencies(m map[string]int64) []string {
 // than a month hurt the customers who help us most, so they come first;
 // then follow-ups (a prospect waiting), health, consent, prospects about to
 // visit without a good match, and overused references.
-func alerts(r *Report, lib *content.Library, in Input, t Text) []Alert {
-	caseName := map[string]string{}
-	for _, c := range lib.Cases {
-		caseName[c.Slug] = c.Client
-	}
-	prospectName := map[string]string{}
-	for _, p := range lib.Prospects {
-		prospectName[p.Slug] = p.Name
-	}
-	name := func(m map[string]string, slug string) string { return cmp.Or(m[slug], slug) }
+func alerts(r *Report, t Text) []Alert {
 	var out []Alert
 	for _, o := range r.Programme.OldObligations {
 		out = append(out, Alert{Kind: "obligation", Case: o.Case, Prospect: o.Prospect, days: o.DaysOpen,
-			Message: t.T("alert_obligation", "case", name(caseName, o.Case), "days", t.Int(o.DaysOpen),
-				"prospect", name(prospectName, o.Prospect), "bonus", o.Bonus, "n", fmt.Sprint(o.N))})
+			Message: t.T("alert_obligation", "case", cmp.Or(o.CaseName, o.Case), "days", t.N("days", o.DaysOpen),
+				"prospect", cmp.Or(o.ProspectName, o.Prospect), "bonus", o.Bonus, "n", fmt.Sprint(o.N))})
 	}
 	for _, f := range r.Programme.FollowUps {
 		key := "alert_follow_up"
@@ -46,8 +36,8 @@ func alerts(r *Report, lib *content.Library, in Input, t Text) []Alert {
 			key = "alert_follow_up_0"
 		}
 		out = append(out, Alert{Kind: "follow_up", Case: f.Case, Prospect: f.Prospect, days: f.DaysOverdue,
-			Message: t.T(key, "prospect", name(prospectName, f.Prospect), "case", name(caseName, f.Case),
-				"date", t.Date(f.Date), "days", t.Int(f.DaysOverdue), "n", fmt.Sprint(f.N))})
+			Message: t.T(key, "prospect", cmp.Or(f.ProspectName, f.Prospect), "case", cmp.Or(f.CaseName, f.Case),
+				"date", t.Date(f.Date), "days", t.N("days", f.DaysOverdue), "n", fmt.Sprint(f.N))})
 	}
 	for _, ref := range r.References {
 		c := ref.Case
@@ -60,7 +50,7 @@ func alerts(r *Report, lib *content.Library, in Input, t Text) []Alert {
 		case ref.Health.Level == "red" && active:
 			out = append(out, Alert{Kind: "health", Case: c.Slug, days: 2, Message: t.T("alert_health_red", "case", ref.Name, "why", why)})
 		case ref.Health.Level == "amber" && active && ref.Asks > 0:
-			out = append(out, Alert{Kind: "health", Case: c.Slug, days: 1, Message: t.T("alert_health_amber", "case", ref.Name, "n", t.Int(ref.Asks), "why", why)})
+			out = append(out, Alert{Kind: "health", Case: c.Slug, days: 1, Message: t.T("alert_health_amber", "case", ref.Name, "times", t.N("times", ref.Asks), "why", why)})
 		}
 	}
 	for _, ref := range r.References {
@@ -86,7 +76,6 @@ func alerts(r *Report, lib *content.Library, in Input, t Text) []Alert {
 		if w.Best == nil {
 			a.Message = t.T("alert_weak_none", "prospect", p.Name, "date", t.Date(p.VisitDate))
 		} else {
-			a.Case = w.Best.Slug
 			a.Message = t.T("alert_weak", "prospect", p.Name, "date", t.Date(p.VisitDate), "score", fmt.Sprintf("%.2f", match.Round(w.Score)))
 		}
 		out = append(out, a)
@@ -94,7 +83,7 @@ func alerts(r *Report, lib *content.Library, in Input, t Text) []Alert {
 	for _, ref := range r.References {
 		if ref.Willing && ref.Quota > 0 && ref.Asks >= ref.Quota {
 			out = append(out, Alert{Kind: "quota", Case: ref.Case.Slug, days: ref.Asks - ref.Quota,
-				Message: t.T("alert_quota", "case", ref.Name, "n", t.Int(ref.Asks), "m", t.Int(ref.Quota))})
+				Message: t.T("alert_quota", "case", ref.Name, "asks", t.N("asks", ref.Asks), "m", t.Int(ref.Quota))})
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Alert) int {

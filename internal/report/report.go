@@ -113,22 +113,26 @@ type Reference struct {
 
 // Obligation is a bonus promised to a reference customer and not delivered.
 type Obligation struct {
-	N        int // the entry's number, as visit list and visit set count
-	Case     string
-	Prospect string
-	Bonus    string
-	Date     time.Time
-	DaysOpen int // days from the entry's date to the report's
+	N            int // the entry's number, as visit list and visit set count
+	Case         string
+	Prospect     string
+	CaseName     string // the client's name
+	ProspectName string
+	Bonus        string
+	Date         time.Time
+	DaysOpen     int // days from the entry's date to the report's
 }
 
 // FollowUp is a pending entry whose follow-up date has come.
 type FollowUp struct {
-	N           int
-	Case        string
-	Prospect    string
-	Date        time.Time
-	Due         time.Time
-	DaysOverdue int
+	N            int
+	Case         string
+	Prospect     string
+	CaseName     string
+	ProspectName string
+	Date         time.Time
+	Due          time.Time
+	DaysOverdue  int
 }
 
 // Demand weighs coverage by the prospects in each industry × project type.
@@ -251,6 +255,14 @@ func Build(in Input) *Report {
 	for m := firstOfMonth(r.From); !m.After(date); m = m.AddDate(0, 1, 0) {
 		r.Months = append(r.Months, Month{Start: m, Partial: m.Before(r.From) || m.AddDate(0, 1, -1).After(date)})
 	}
+	caseName := make(map[string]string, len(lib.Cases))
+	for _, c := range lib.Cases {
+		caseName[c.Slug] = c.Client
+	}
+	prospectName := make(map[string]string, len(lib.Prospects))
+	for _, pr := range lib.Prospects {
+		prospectName[pr.Slug] = pr.Name
+	}
 	latest := map[string]int{} // prospect -> index in lib.Visits
 	p := &r.Programme
 	p.Influenced = map[string]int64{}
@@ -267,7 +279,8 @@ func Build(in Input) *Report {
 			}
 		}
 		if v.Bonus != "" && !v.BonusDelivered {
-			o := Obligation{N: i + 1, Case: v.Case, Prospect: v.Prospect, Bonus: v.Bonus, Date: v.Date, DaysOpen: Days(v.Date, date)}
+			o := Obligation{N: i + 1, Case: v.Case, Prospect: v.Prospect, CaseName: caseName[v.Case], ProspectName: prospectName[v.Prospect],
+				Bonus: v.Bonus, Date: v.Date, DaysOpen: Days(v.Date, date)}
 			if ref != nil {
 				ref.Obligations = append(ref.Obligations, o)
 			}
@@ -277,7 +290,8 @@ func Build(in Input) *Report {
 		}
 		if v.Outcome == "pending" && in.FollowUp != nil {
 			if due := in.FollowUp(v.Date); !due.After(date) {
-				p.FollowUps = append(p.FollowUps, FollowUp{N: i + 1, Case: v.Case, Prospect: v.Prospect, Date: v.Date, Due: due, DaysOverdue: Days(due, date)})
+				p.FollowUps = append(p.FollowUps, FollowUp{N: i + 1, Case: v.Case, Prospect: v.Prospect, CaseName: caseName[v.Case],
+					ProspectName: prospectName[v.Prospect], Date: v.Date, Due: due, DaysOverdue: Days(due, date)})
 			}
 		}
 		if v.Date.Before(r.From) {
@@ -332,7 +346,7 @@ func Build(in Input) *Report {
 	})
 
 	r.Demand = demand(lib, date)
-	r.Alerts = alerts(r, lib, in, t)
+	r.Alerts = alerts(r, t)
 	return r
 }
 

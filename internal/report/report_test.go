@@ -220,10 +220,10 @@ func TestObligationsAndFollowUps(t *testing.T) {
 		x.Bonus, x.BonusDelivered = bonus, delivered
 		return x
 	}
-	pend := v("south", "bolt", "2026-12-01", "pending", 0, "") // due 12-04
+	pend := v("south", "bolt", "2026-12-01", "pending", 0, "")  // due 12-04
 	today := v("south", "core", "2026-12-04", "pending", 0, "") // due 12-07: today
 	r := build(testLibrary("en",
-		owe("2026-11-07", "thirty", false),  // 30 days: open, not old
+		owe("2026-11-07", "thirty", false), // 30 days: open, not old
 		owe("2026-11-06", "thirty-one", false),
 		owe("2024-01-10", "ancient", false), // before the window: still owed
 		owe("2026-10-01", "kept", true),
@@ -309,9 +309,9 @@ func TestReferencesQuotaHealthConsentAlerts(t *testing.T) {
 		got = append(got, a.Kind+": "+a.Message)
 	}
 	want := []string{
-		"health: Отношения с South Ltd в жёлтой зоне, а обращений за год — 1: проверьте отношения перед следующим: 2 тикета",
+		"health: Отношения с South Ltd в жёлтой зоне, а за год к нему обращались 1 раз: проверьте отношения перед следующим: 2 тикета",
 		"consent: North Ltd: согласие на публикацию истекает 10 января 2027 г.; попросите продление сейчас",
-		"quota: North Ltd: обращений 2 при годовом лимите 2; дайте клиенту отдохнуть или заранее спросите согласия",
+		"quota: North Ltd: 2 обращения при годовом лимите 2; дайте клиенту отдохнуть или заранее спросите согласия",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("alerts\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -333,13 +333,23 @@ func TestDemand(t *testing.T) {
 func TestTextCatalogues(t *testing.T) {
 	for lang, m := range messages {
 		for key := range messages["en"] {
+			if isPlural(key) {
+				continue
+			}
 			if m[key] == "" {
 				t.Errorf("%s: missing %q", lang, key)
 			}
 		}
 		for key := range m {
-			if _, ok := messages["en"][key]; !ok {
+			if _, ok := messages["en"][key]; !ok && !isPlural(key) {
 				t.Errorf("%s: %q is not an English key", lang, key)
+			}
+		}
+		for _, stem := range []string{"days", "times", "asks"} {
+			for _, n := range []int{1, 2, 5, 21} {
+				if textIn(lang).N(stem, n) == "" {
+					t.Errorf("%s: no plural form of %q for %d", lang, stem, n)
+				}
 			}
 		}
 		if _, ok := monthNames[lang]; !ok {
@@ -351,4 +361,31 @@ func TestTextCatalogues(t *testing.T) {
 			t.Errorf("%s: Money = %q, want %q", lang, got, want)
 		}
 	}
+}
+
+func TestPlurals(t *testing.T) {
+	tests := []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{"en", 1, "1 day"}, {"en", 0, "0 days"}, {"en", 21, "21 days"},
+		{"ru", 1, "1 день"}, {"ru", 2, "2 дня"}, {"ru", 5, "5 дней"}, {"ru", 11, "11 дней"}, {"ru", 12, "12 дней"},
+		{"ru", 21, "21 день"}, {"ru", 24, "24 дня"}, {"ru", 1062, "1\u00a0062 дня"},
+		{"ja", 1, "1日"}, {"ja", 30, "30日"},
+	}
+	for _, tt := range tests {
+		if got := textIn(tt.lang).N("days", tt.n); got != tt.want {
+			t.Errorf("%s N(days, %d) = %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
+
+func isPlural(key string) bool {
+	for _, form := range []string{"_one", "_few", "_many", "_other"} {
+		if strings.HasSuffix(key, form) {
+			return true
+		}
+	}
+	return false
 }

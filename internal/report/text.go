@@ -14,6 +14,17 @@ import (
 // one more entry here.
 var messages = map[string]map[string]string{
 	"en": {
+		"kind_obligation":    "Promise",
+		"kind_follow_up":     "Follow-up",
+		"kind_health":        "Health",
+		"kind_consent":       "Consent",
+		"kind_weak_match":    "No good match",
+		"kind_quota":         "Quota",
+		"cell_legend":        "Each cell: references / prospects",
+		"chart_months":       "Stacked bars of asks per month: {summary}",
+		"chart_quota":        "Bars of asks against the yearly quota: {summary}",
+		"chart_demand":       "Heatmap of industries × project types; {n} cells have prospects and no reference",
+		"generated":          "Generated {date}",
 		"title":              "Reference programme at a glance",
 		"private":            "Internal — names customers, prospects and deal values. Never publish or forward outside the company.",
 		"period":             "{site} · the 12 months from {from} to {to}",
@@ -72,7 +83,7 @@ var messages = map[string]map[string]string{
 		"win_rate":           "Win rate",
 		"influenced":         "Influenced",
 		"open_promises":      "Open promises",
-		"oldest_days":        "{n}, oldest {d} days",
+		"oldest_days":        "{n}, oldest {days}",
 		"health":             "Health",
 		"consent":            "Consent",
 		"consent_public":     "public",
@@ -99,20 +110,37 @@ var messages = map[string]map[string]string{
 		"red":                "red",
 		"na":                 "—",
 		"footer":             "Made by refpack report on {date} from content/visits.toml, the case studies and the prospects. Entries dated after {date} are left out.",
-		"alert_obligation":   "Deliver to {case} what was promised {days} days ago for {prospect}: {bonus} (visit set {n} --bonus-delivered)",
-		"alert_follow_up":    "Follow up with {prospect} after the ask to {case} on {date}: due {days} days ago; record the outcome (visit set {n} --outcome)",
+		"alert_obligation":   "Deliver to {case} what was promised {days} ago for {prospect}: {bonus} (visit set {n} --bonus-delivered)",
+		"alert_follow_up":    "Follow up with {prospect} after the ask to {case} on {date}: due {days} ago; record the outcome (visit set {n} --outcome)",
 		"alert_follow_up_0":  "Follow up with {prospect} after the ask to {case} on {date}: due today; record the outcome (visit set {n} --outcome)",
 		"alert_health_red":   "{case} is in red health: repair the relationship before asking it again{why}",
-		"alert_health_amber": "{case} is in amber health and was asked {n} times this year: check the relationship before the next ask{why}",
+		"alert_health_amber": "{case} is in amber health and was asked {times} this year: check the relationship before the next ask{why}",
 		"alert_consent_gone": "{case}: the consent to publish expired on {date}; renew it or the case stays off the site",
 		"alert_consent_soon": "{case}: the consent to publish expires on {date}; ask for a renewal now",
 		"alert_weak":         "{prospect} visits on {date} and its best match scores {score}: find a closer reference or offer a call",
 		"alert_weak_none":    "{prospect} visits on {date} and no reference can be recommended: find one or offer a call",
-		"alert_quota":        "{case} has hosted {n} asks against a yearly quota of {m}: rest it, or ask its permission first",
+		"alert_quota":        "{case} has hosted {asks} against a yearly quota of {m}: rest it, or ask its permission first",
 		"why":                ": {reasons}",
 		"list_sep":           ", ",
+		"days_one":           "{n} day",
+		"days_other":         "{n} days",
+		"times_one":          "once",
+		"times_other":        "{n} times",
+		"asks_one":           "{n} ask",
+		"asks_other":         "{n} asks",
 	},
 	"ja": {
+		"kind_obligation":    "約束",
+		"kind_follow_up":     "フォローアップ",
+		"kind_health":        "関係",
+		"kind_consent":       "公開許諾",
+		"kind_weak_match":    "適切なマッチなし",
+		"kind_quota":         "訪問枠",
+		"cell_legend":        "各セル: リファレンス / 見込み客",
+		"chart_months":       "月別依頼件数の積み上げ棒グラフ: {summary}",
+		"chart_quota":        "年間枠に対する依頼件数の棒グラフ: {summary}",
+		"chart_demand":       "業種 × プロジェクト種別のヒートマップ。見込み客がいてリファレンスのないセルは{n}個",
+		"generated":          "{date}作成",
 		"title":              "リファレンスプログラムの概況",
 		"private":            "社外秘 — 顧客名・見込み客・商談金額を含みます。公開・社外転送は厳禁です。",
 		"period":             "{site} · {from}から{to}までの12か月",
@@ -171,7 +199,7 @@ var messages = map[string]map[string]string{
 		"win_rate":           "受注率",
 		"influenced":         "影響売上",
 		"open_promises":      "未履行の約束",
-		"oldest_days":        "{n}件、最長{d}日",
+		"oldest_days":        "{n}件、最長{days}",
 		"health":             "関係",
 		"consent":            "公開許諾",
 		"consent_public":     "公開可",
@@ -198,20 +226,34 @@ var messages = map[string]map[string]string{
 		"red":                "要対応",
 		"na":                 "—",
 		"footer":             "refpack report により{date}に content/visits.toml、事例、見込み客から作成。{date}より後の記録は含みません。",
-		"alert_obligation":   "{prospect}のために{days}日前に{case}へ約束した内容を履行してください: {bonus}(visit set {n} --bonus-delivered)",
-		"alert_follow_up":    "{date}の{case}への依頼後の{prospect}へのフォローアップが{days}日超過しています。結果を記録してください(visit set {n} --outcome)",
+		"alert_obligation":   "{prospect}のために{days}前に{case}へ約束した内容を履行してください: {bonus}(visit set {n} --bonus-delivered)",
+		"alert_follow_up":    "{date}の{case}への依頼後の{prospect}へのフォローアップが{days}超過しています。結果を記録してください(visit set {n} --outcome)",
 		"alert_follow_up_0":  "{date}の{case}への依頼後の{prospect}へのフォローアップの期日は本日です。結果を記録してください(visit set {n} --outcome)",
 		"alert_health_red":   "{case}との関係が要対応です。次の依頼の前に関係を修復してください{why}",
-		"alert_health_amber": "{case}との関係に注意が必要で、今年{n}回依頼しています。次の依頼の前に状況を確認してください{why}",
+		"alert_health_amber": "{case}との関係に注意が必要で、今年{times}依頼しています。次の依頼の前に状況を確認してください{why}",
 		"alert_consent_gone": "{case}: 公開許諾が{date}に失効しました。更新しない限り事例はサイトに掲載されません",
 		"alert_consent_soon": "{case}: 公開許諾が{date}に失効します。今のうちに更新を依頼してください",
 		"alert_weak":         "{prospect}の訪問は{date}ですが、最良のマッチのスコアは{score}です。より近いリファレンスを探すか、電話を提案してください",
 		"alert_weak_none":    "{prospect}の訪問は{date}ですが、推薦できるリファレンスがありません。探すか、電話を提案してください",
-		"alert_quota":        "{case}は年間枠{m}回に対して{n}回依頼を受けています。休ませるか、事前に了承を得てください",
+		"alert_quota":        "{case}は年間枠{m}回に対して{asks}の依頼を受けています。休ませるか、事前に了承を得てください",
 		"why":                "({reasons})",
 		"list_sep":           "、",
+		"days_other":         "{n}日",
+		"times_other":        "{n}回",
+		"asks_other":         "{n}件",
 	},
 	"ru": {
+		"kind_obligation":    "Обещание",
+		"kind_follow_up":     "Follow-up",
+		"kind_health":        "Отношения",
+		"kind_consent":       "Согласие",
+		"kind_weak_match":    "Нет совпадения",
+		"kind_quota":         "Лимит",
+		"cell_legend":        "В ячейке: референсы / потенциальные клиенты",
+		"chart_months":       "Столбцы обращений по месяцам: {summary}",
+		"chart_quota":        "Полосы обращений против годового лимита: {summary}",
+		"chart_demand":       "Тепловая карта отраслей × типов проектов; ячеек со спросом и без референса: {n}",
+		"generated":          "Подготовлено {date}",
 		"title":              "Референс-программа: общая картина",
 		"private":            "Для внутреннего пользования — содержит имена клиентов, потенциальных клиентов и суммы сделок. Не публиковать и не пересылать за пределы компании.",
 		"period":             "{site} · 12 месяцев с {from} по {to}",
@@ -270,7 +312,7 @@ var messages = map[string]map[string]string{
 		"win_rate":           "Доля выигр.",
 		"influenced":         "Выручка",
 		"open_promises":      "Обещания",
-		"oldest_days":        "{n}, старейшее {d} дн.",
+		"oldest_days":        "{n}, старейшему {days}",
 		"health":             "Отношения",
 		"consent":            "Согласие",
 		"consent_public":     "публично",
@@ -297,18 +339,27 @@ var messages = map[string]map[string]string{
 		"red":                "красный",
 		"na":                 "—",
 		"footer":             "Подготовлено refpack report {date} по content/visits.toml, кейсам и потенциальным клиентам. Записи после {date} не учтены.",
-		"alert_obligation":   "Выполнить обещание клиенту {case}, данное {days} дн. назад ради {prospect}: {bonus} (visit set {n} --bonus-delivered)",
-		"alert_follow_up":    "Связаться с {prospect} после обращения к {case} {date}: срок прошёл {days} дн. назад; запишите результат (visit set {n} --outcome)",
+		"alert_obligation":   "Выполнить обещание клиенту {case}, данное {days} назад ради {prospect}: {bonus} (visit set {n} --bonus-delivered)",
+		"alert_follow_up":    "Связаться с {prospect} после обращения к {case} {date}: срок прошёл {days} назад; запишите результат (visit set {n} --outcome)",
 		"alert_follow_up_0":  "Связаться с {prospect} после обращения к {case} {date}: срок сегодня; запишите результат (visit set {n} --outcome)",
 		"alert_health_red":   "Отношения с {case} в красной зоне: восстановите их, прежде чем снова просить{why}",
-		"alert_health_amber": "Отношения с {case} в жёлтой зоне, а обращений за год — {n}: проверьте отношения перед следующим{why}",
+		"alert_health_amber": "Отношения с {case} в жёлтой зоне, а за год к нему обращались {times}: проверьте отношения перед следующим{why}",
 		"alert_consent_gone": "{case}: согласие на публикацию истекло {date}; продлите его, иначе кейс не вернётся на сайт",
 		"alert_consent_soon": "{case}: согласие на публикацию истекает {date}; попросите продление сейчас",
 		"alert_weak":         "{prospect}: визит {date}, а лучшее совпадение набирает {score}; найдите более близкий референс или предложите звонок",
 		"alert_weak_none":    "{prospect}: визит {date}, а рекомендовать некого; найдите референс или предложите звонок",
-		"alert_quota":        "{case}: обращений {n} при годовом лимите {m}; дайте клиенту отдохнуть или заранее спросите согласия",
+		"alert_quota":        "{case}: {asks} при годовом лимите {m}; дайте клиенту отдохнуть или заранее спросите согласия",
 		"why":                ": {reasons}",
 		"list_sep":           ", ",
+		"days_one":           "{n} день",
+		"days_few":           "{n} дня",
+		"days_many":          "{n} дней",
+		"times_one":          "{n} раз",
+		"times_few":          "{n} раза",
+		"times_many":         "{n} раз",
+		"asks_one":           "{n} обращение",
+		"asks_few":           "{n} обращения",
+		"asks_many":          "{n} обращений",
 	},
 }
 
@@ -351,6 +402,29 @@ func (t Text) T(key string, pairs ...string) string {
 	return s
 }
 
+// N formats a count with its noun in the right plural form (CLDR rules:
+// English one/other, Russian one/few/many, Japanese other): key is the
+// noun's stem, e.g. "days" for "days_one", "days_other".
+func (t Text) N(key string, n int) string {
+	form := "other"
+	switch t.lang {
+	case "en":
+		if n == 1 {
+			form = "one"
+		}
+	case "ru":
+		switch d, h := n%10, n%100; {
+		case d == 1 && h != 11:
+			form = "one"
+		case d >= 2 && d <= 4 && (h < 12 || h > 14):
+			form = "few"
+		default:
+			form = "many"
+		}
+	}
+	return t.T(key+"_"+form, "n", t.Int(n))
+}
+
 // Int formats n with the language's digit grouping.
 func (t Text) Int(n int) string { return locale.Number(int64(n), t.lang) }
 
@@ -390,6 +464,9 @@ func (t Text) Money(m map[string]int64) string {
 	}
 	return strings.Join(parts, " · ")
 }
+
+// MonthName is the short name of d's month.
+func (t Text) MonthName(d time.Time) string { return monthNames[t.lang][d.Month()-1] }
 
 // Outcome translates a ledger outcome or health level.
 func (t Text) Outcome(s string) string {
