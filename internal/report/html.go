@@ -602,7 +602,7 @@ const reportCSS = `  :root { --ink: #1a202c; --muted: #4a5568; --line: #e2e8f0; 
   h2 { margin: 0 0 .8rem; font-size: 1.2rem; }
   h3 { margin: 1.2rem 0 .5rem; font-size: 1rem; }
   .alerts { margin: 0; padding: 0; list-style: none; counter-reset: a; }
-  .alert { display: grid; grid-template-columns: 1.6rem 8rem 1fr; align-items: baseline; margin: 0 0 .35rem; padding: .4rem .8rem .4rem .6rem; border-left: 4px solid #ecc94b; background: #fffbeb; border-radius: 4px; counter-increment: a; font-size: .9rem; }
+  .alert { display: grid; grid-template-columns: 1.6rem 8rem minmax(0, 1fr); align-items: baseline; margin: 0 0 .35rem; padding: .4rem .8rem .4rem .6rem; border-left: 4px solid #ecc94b; background: #fffbeb; border-radius: 4px; counter-increment: a; font-size: .9rem; }
   .alert::before { content: counter(a); font-weight: 700; color: var(--muted); }
   .alert.obligation, .alert.health { border-color: #c53030; background: #fff5f5; }
   .alert.follow_up { border-color: #dd6b20; background: #fffaf0; }
