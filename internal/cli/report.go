@@ -100,21 +100,29 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_programme"))
 	win := t.T("k_win_detail", "won", t.Int(g.Won), "lost", t.Int(g.Lost), "pending", t.Int(g.Pending))
-	money := t.T("k_influenced_none")
-	if len(g.Influenced) > 0 {
-		money = t.Money(g.Influenced)
-	}
-	printTable(w, nil, [][]string{
-		{t.T("k_asks"), t.Int(g.Prospects), t.T("k_asks_detail", "entries", t.Int(g.Entries), "visits", t.Int(g.Visits), "calls", t.Int(g.Calls))},
+	rows := [][]string{
+		{t.T("k_asks"), t.Int(g.Prospects), t.T("k_asks_detail", "asks", t.N("asks", g.Entries), "visits", t.N("visits", g.Visits), "calls", t.N("calls", g.Calls))},
 		{t.T("k_win_rate"), t.Percent(g.WinRate), win},
-		{t.T("k_influenced"), money, ""},
+	}
+	if len(g.Influenced) == 0 {
+		rows = append(rows, []string{t.T("k_influenced"), t.T("k_influenced_none"), ""})
+	}
+	// One currency per line keeps the column narrow.
+	for i, cur := range report.Currencies(g.Influenced) {
+		label := ""
+		if i == 0 {
+			label = t.T("k_influenced")
+		}
+		rows = append(rows, []string{label, t.Money(map[string]int64{cur: g.Influenced[cur]}), ""})
+	}
+	printTable(w, nil, append(rows, [][]string{
 		{t.T("k_willing"), t.Int(g.Willing), t.T("k_willing_detail", "n", t.Int(g.References))},
 		{t.T("k_follow_ups"), t.Int(len(g.FollowUps)), ""},
 		{t.T("k_obligations", "n", fmt.Sprint(report.ObligationAlertDays)), t.Int(len(g.OldObligations)), ""},
-	}, "---")
+	}...), "---")
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_months"))
-	rows := [][]string{}
+	rows = nil
 	for _, m := range r.Months {
 		label := t.Month(m.Start)
 		if m.Partial {

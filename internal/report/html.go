@@ -115,7 +115,7 @@ func (p *page) kpis(r *Report) {
 	t, g := p.t, r.Programme
 	p.section("programme", t.T("s_programme"))
 	p.raw("<div class=\"kpis\">\n")
-	p.kpi(t.T("k_asks"), t.Int(g.Prospects), t.T("k_asks_detail", "entries", t.Int(g.Entries), "visits", t.Int(g.Visits), "calls", t.Int(g.Calls)), "")
+	p.kpi(t.T("k_asks"), t.Int(g.Prospects), t.T("k_asks_detail", "asks", t.N("asks", g.Entries), "visits", t.N("visits", g.Visits), "calls", t.N("calls", g.Calls)), "")
 	detail := t.T("k_win_detail", "won", t.Int(g.Won), "lost", t.Int(g.Lost), "pending", t.Int(g.Pending))
 	if g.WinRate == nil {
 		detail = t.T("k_no_win_rate") + " · " + detail

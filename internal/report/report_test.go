@@ -345,7 +345,7 @@ func TestTextCatalogues(t *testing.T) {
 				t.Errorf("%s: %q is not an English key", lang, key)
 			}
 		}
-		for _, stem := range []string{"days", "times", "asks"} {
+		for _, stem := range []string{"days", "times", "asks", "visits", "calls"} {
 			for _, n := range []int{1, 2, 5, 21} {
 				if textIn(lang).N(stem, n) == "" {
 					t.Errorf("%s: no plural form of %q for %d", lang, stem, n)
