@@ -94,8 +94,11 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 	if len(r.Alerts) == 0 {
 		fmt.Fprintf(w, "  %s\n", t.T("no_alerts"))
 	}
-	for i, a := range r.Alerts {
+	for i, a := range r.Alerts[:min(len(r.Alerts), report.MaxAlerts)] {
 		fmt.Fprintf(w, "  %2d. [%s] %s\n", i+1, t.T("kind_"+a.Kind), oneLine(a.Message))
+	}
+	if n := len(r.Alerts) - report.MaxAlerts; n > 0 {
+		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(n)))
 	}
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_programme"))
@@ -138,10 +141,13 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 		alerted[a.Case] = true
 	}
 	rows = nil
-	hidden := 0
+	hidden, shown := 0, 0
 	for _, ref := range r.References {
 		if ref.Asks == 0 && len(ref.Obligations) == 0 && !alerted[ref.Case.Slug] {
 			hidden++
+			continue
+		}
+		if shown++; shown > report.MaxRows {
 			continue
 		}
 		quota := t.T("no_limit")
@@ -161,6 +167,9 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 			t.Money(ref.Influenced), promises, t.Outcome(ref.Health.Level)})
 	}
 	printTable(w, []string{t.T("reference"), t.T("asks"), t.T("quota"), t.T("last_ask"), t.T("outcomes"), t.T("win_rate"), t.T("influenced"), t.T("open_promises"), t.T("health")}, rows, "-rr--rr--")
+	if n := shown - report.MaxRows; n > 0 {
+		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(n)))
+	}
 	if hidden > 0 {
 		fmt.Fprintf(w, "  %s\n", t.T("refs_more", "n", t.Int(hidden)))
 	}

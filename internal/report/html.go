@@ -11,9 +11,17 @@ import (
 	"github.com/refpack/refpack/internal/match"
 )
 
-// maxQuotaBars is how many references the quota chart shows; the table
-// below it lists them all.
+// maxQuotaBars is how many references the quota chart shows; the
+// references table lists them too.
 const maxQuotaBars = 20
+
+// The page and the terminal show at most MaxAlerts alerts and MaxRows rows
+// per table, so that a large programme stays readable at a glance; --json
+// holds everything.
+const (
+	MaxAlerts = 30
+	MaxRows   = 50
+)
 
 // page writes escaped HTML: every text goes through text or attr.
 type page struct {
@@ -87,13 +95,15 @@ func (p *page) alerts(r *Report) {
 		return
 	}
 	p.raw("<ol class=\"alerts\">\n")
-	for _, a := range r.Alerts {
+	for _, a := range r.Alerts[:min(len(r.Alerts), MaxAlerts)] {
 		p.open("li", "alert "+a.Kind)
 		p.el("span", "tag", t.T("kind_"+a.Kind))
 		p.el("span", "msg", a.Message)
 		p.raw("</li>\n")
 	}
-	p.raw("</ol>\n</section>\n")
+	p.raw("</ol>\n")
+	p.more(len(r.Alerts) - MaxAlerts)
+	p.raw("</section>\n")
 }
 
 func (p *page) kpi(label, value, detail, class string) {
@@ -239,6 +249,14 @@ func (p *page) months(r *Report) {
 		p.raw("</tr>\n")
 	}
 	p.raw("</tbody>\n</table>\n</section>\n")
+}
+
+// more notes how many rows a list left out, if any.
+func (p *page) more(n int) {
+	if n > 0 {
+		p.el("p", "note", p.t.T("rows_more", "n", p.t.Int(n)))
+		p.raw("\n")
+	}
 }
 
 func (p *page) th(s string) {
@@ -455,10 +473,13 @@ func (p *page) references(r *Report) {
 		p.th(t.T("consent"))
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
-	hidden := 0
+	hidden, shown := 0, 0
 	for _, ref := range r.References {
 		if !listed(ref, alerted) {
 			hidden++
+			continue
+		}
+		if shown++; shown > MaxRows {
 			continue
 		}
 		p.raw("<tr>")
@@ -508,6 +529,7 @@ func (p *page) references(r *Report) {
 		p.raw("</tr>\n")
 	}
 	p.raw("</tbody>\n</table></div>\n")
+	p.more(shown - MaxRows)
 	if hidden > 0 {
 		p.el("p", "note", t.T("refs_more", "n", t.Int(hidden)))
 	}
@@ -541,7 +563,7 @@ func (p *page) followUps(r *Report) {
 		p.th(t.T(k))
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
-	for _, f := range r.Programme.FollowUps {
+	for _, f := range r.Programme.FollowUps[:min(len(r.Programme.FollowUps), MaxRows)] {
 		p.raw("<tr>")
 		p.el("td", "num", fmt.Sprint(f.N))
 		p.el("td", "", cmpOr(f.ProspectName, f.Prospect))
@@ -551,7 +573,9 @@ func (p *page) followUps(r *Report) {
 		p.el("td", "num", t.Int(f.DaysOverdue))
 		p.raw("</tr>\n")
 	}
-	p.raw("</tbody>\n</table>\n</section>\n")
+	p.raw("</tbody>\n</table>\n")
+	p.more(len(r.Programme.FollowUps) - MaxRows)
+	p.raw("</section>\n")
 }
 
 func (p *page) obligations(r *Report) {
@@ -572,7 +596,7 @@ func (p *page) obligations(r *Report) {
 		p.th(t.T(k))
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
-	for _, o := range all {
+	for _, o := range all[:min(len(all), MaxRows)] {
 		class := ""
 		if o.DaysOpen > ObligationAlertDays {
 			class = "late"
@@ -586,7 +610,9 @@ func (p *page) obligations(r *Report) {
 		p.el("td", "num", t.Int(o.DaysOpen))
 		p.raw("</tr>\n")
 	}
-	p.raw("</tbody>\n</table>\n</section>\n")
+	p.raw("</tbody>\n</table>\n")
+	p.more(len(all) - MaxRows)
+	p.raw("</section>\n")
 }
 
 // reportCSS styles the page on screen and on paper; system fonts only.
