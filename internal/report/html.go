@@ -652,7 +652,7 @@ const reportCSS = `  :root { --ink: #1a202c; --muted: #4a5568; --line: #e2e8f0; 
   th, td { padding: .35rem .55rem; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
   thead th { font-size: .75rem; color: var(--muted); font-weight: 600; border-bottom: 2px solid var(--line); }
   tbody th { font-weight: 600; }
-  .date, .health { white-space: nowrap; }
+  td.date, td.health { white-space: nowrap; }
   .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .over { color: #c53030; font-weight: 700; }
   tr.late td { background: #fff5f5; }
