@@ -227,11 +227,13 @@ func (p *page) months(r *Report) {
 	p.raw("<table class=\"data months\">\n<thead><tr>")
 	p.th(t.T("month"))
 	for _, m := range r.Months {
-		label := t.Month(m.Start)
+		label := t.MonthName(m.Start)
 		if m.Partial {
 			label += "*"
 		}
-		p.th(label)
+		p.raw(`<th scope="col">`)
+		p.text(label)
+		p.rawf(`<span class="slug">%d</span></th>`, m.Start.Year())
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
 	for _, row := range []struct {
@@ -376,7 +378,11 @@ func (p *page) demand(r *Report, site *config.Site) {
 			p.rawf(`<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#fff" stroke-width="2"><title>`, x, y, cellW, cellH, fill)
 			p.text(t.T("cell_title", "industry", site.Industries.Label(ind, lang), "type", site.ProjectTypes.Label(pt, lang), "r", t.Int(c.References), "p", t.Int(c.Prospects)))
 			p.raw("</title></rect>")
-			p.rawf(`<text x="%d" y="%d" text-anchor="middle" font-size="12" fill="%s">%d / %d</text>`+"\n", x+cellW/2, y+cellH/2+4, ink, c.References, c.Prospects)
+			label := fmt.Sprintf("%d / %d", c.References, c.Prospects)
+			if c == (Cell{}) {
+				label = "·" // empty cells stay quiet so that the others stand out
+			}
+			p.rawf(`<text x="%d" y="%d" text-anchor="middle" font-size="12" fill="%s">%s</text>`+"\n", x+cellW/2, y+cellH/2+4, ink, label)
 		}
 	}
 	p.raw("</svg></div>\n<figcaption>")
