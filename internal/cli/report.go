@@ -136,20 +136,9 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 	printTable(w, []string{t.T("month"), t.T("won"), t.T("lost"), t.T("pending"), ""}, rows, "-rrr-")
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_refs"))
-	alerted := map[string]bool{}
-	for _, a := range r.Alerts {
-		alerted[a.Case] = true
-	}
 	rows = nil
-	hidden, shown := 0, 0
-	for _, ref := range r.References {
-		if ref.Asks == 0 && len(ref.Obligations) == 0 && !alerted[ref.Case.Slug] {
-			hidden++
-			continue
-		}
-		if shown++; shown > report.MaxRows {
-			continue
-		}
+	refs, more, quiet := r.Listed()
+	for _, ref := range refs {
 		quota := t.T("no_limit")
 		if ref.Quota > 0 {
 			quota = t.Int(ref.Quota)
@@ -167,11 +156,11 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 			t.Money(ref.Influenced), promises, t.Outcome(ref.Health.Level)})
 	}
 	printTable(w, []string{t.T("reference"), t.T("asks"), t.T("quota"), t.T("last_ask"), t.T("outcomes"), t.T("win_rate"), t.T("influenced"), t.T("open_promises"), t.T("health")}, rows, "-rr--rr--")
-	if n := shown - report.MaxRows; n > 0 {
-		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(n)))
+	if more > 0 {
+		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(more)))
 	}
-	if hidden > 0 {
-		fmt.Fprintf(w, "  %s\n", t.T("refs_more", "n", t.Int(hidden)))
+	if quiet > 0 {
+		fmt.Fprintf(w, "  %s\n", t.T("refs_more", "n", t.Int(quiet)))
 	}
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_gaps"))

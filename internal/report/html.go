@@ -456,20 +456,31 @@ func heatColour(c Cell) (fill, ink string) {
 	}
 }
 
-// listed reports whether a reference earns a row in the references table:
-// asked, owed or alerted about.
-func listed(ref Reference, alerted map[string]bool) bool {
-	return ref.Asks > 0 || len(ref.Obligations) > 0 || alerted[ref.Case.Slug]
+// Listed returns the references that earn a row in a table (asked, owed or
+// alerted about), at most MaxRows of them, how many more of those there
+// are, and how many references were left out as quiet.
+func (r *Report) Listed() (rows []Reference, more, quiet int) {
+	alerted := map[string]bool{}
+	for _, a := range r.Alerts {
+		alerted[a.Case] = true
+	}
+	for _, ref := range r.References {
+		switch {
+		case ref.Asks == 0 && len(ref.Obligations) == 0 && !alerted[ref.Case.Slug]:
+			quiet++
+		case len(rows) == MaxRows:
+			more++
+		default:
+			rows = append(rows, ref)
+		}
+	}
+	return rows, more, quiet
 }
 
 func (p *page) references(r *Report) {
 	t := p.t
 	p.section("references", t.T("s_refs"))
 	p.el("p", "note", t.T("refs_intro"))
-	alerted := map[string]bool{}
-	for _, a := range r.Alerts {
-		alerted[a.Case] = true
-	}
 	consent := slices.ContainsFunc(r.References, func(ref Reference) bool { return ref.Consent != nil })
 	p.raw("<div class=\"scroll\"><table class=\"data refs\">\n<thead><tr>")
 	for _, k := range []string{"reference", "asks", "visits_calls", "quota", "last_ask", "outcomes", "win_rate", "influenced", "open_promises", "health"} {
@@ -479,15 +490,8 @@ func (p *page) references(r *Report) {
 		p.th(t.T("consent"))
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
-	hidden, shown := 0, 0
-	for _, ref := range r.References {
-		if !listed(ref, alerted) {
-			hidden++
-			continue
-		}
-		if shown++; shown > MaxRows {
-			continue
-		}
+	rows, more, quiet := r.Listed()
+	for _, ref := range rows {
 		p.raw("<tr>")
 		p.raw(`<th scope="row">`)
 		p.text(ref.Name)
@@ -535,9 +539,9 @@ func (p *page) references(r *Report) {
 		p.raw("</tr>\n")
 	}
 	p.raw("</tbody>\n</table></div>\n")
-	p.more(shown - MaxRows)
-	if hidden > 0 {
-		p.el("p", "note", t.T("refs_more", "n", t.Int(hidden)))
+	p.more(more)
+	if quiet > 0 {
+		p.el("p", "note", t.T("refs_more", "n", t.Int(quiet)))
 	}
 	p.raw("</section>\n")
 }

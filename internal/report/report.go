@@ -294,7 +294,7 @@ func Build(in Input) *Report {
 					ProspectName: prospectName[v.Prospect], Date: v.Date, Due: due, DaysOverdue: Days(due, date)})
 			}
 		}
-		if v.Date.Before(r.From) {
+		if !InWindow(v.Date, date) {
 			continue
 		}
 		p.Entries++

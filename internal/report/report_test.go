@@ -389,3 +389,19 @@ func isPlural(key string) bool {
 	}
 	return false
 }
+
+func TestListed(t *testing.T) {
+	lib := testLibrary("en", v("south", "acme", "2026-05-01", "won", 0, ""))
+	for i := range MaxRows + 3 {
+		c := ref(fmt.Sprintf("r%02d", i), "banking", 0)
+		lib.Cases = append(lib.Cases, c)
+		if i < MaxRows+1 {
+			lib.Visits = append(lib.Visits, v(c.Slug, "bolt", "2026-06-01", "lost", 0, ""))
+		}
+	}
+	rows, more, quiet := build(lib).Listed()
+	// Asked: south and r00..r50 (52); quiet: north and r51, r52.
+	if len(rows) != MaxRows || more != 2 || quiet != 3 {
+		t.Errorf("Listed: %d rows, %d more, %d quiet; want %d, 2, 3", len(rows), more, quiet, MaxRows)
+	}
+}
