@@ -331,11 +331,13 @@ func Build(in Input) *Report {
 		}
 	}
 	p.WinRate = WinRate(p.Won, p.Lost)
+	byAge := func(a, b Obligation) int { return cmp.Compare(b.DaysOpen, a.DaysOpen) }
 	for k := range r.References {
 		ref := &r.References[k]
 		ref.WinRate = WinRate(ref.Won, ref.Lost)
+		slices.SortStableFunc(ref.Obligations, byAge)
 	}
-	slices.SortStableFunc(p.OldObligations, func(a, b Obligation) int { return cmp.Compare(b.DaysOpen, a.DaysOpen) })
+	slices.SortStableFunc(p.OldObligations, byAge)
 	slices.SortStableFunc(p.FollowUps, func(a, b FollowUp) int { return cmp.Compare(b.DaysOverdue, a.DaysOverdue) })
 	slices.SortFunc(r.References, func(a, b Reference) int {
 		return cmp.Or(cmp.Compare(b.Asks, a.Asks), cmp.Compare(len(b.Obligations), len(a.Obligations)), strings.Compare(a.Case.Slug, b.Case.Slug))

@@ -241,7 +241,7 @@ func TestObligationsAndFollowUps(t *testing.T) {
 	for _, o := range north.Obligations {
 		got = append(got, fmt.Sprintf("%d:%s:%d", o.N, o.Bonus, o.DaysOpen))
 	}
-	if want := "1:thirty:30 2:thirty-one:31 3:ancient:1062"; strings.Join(got, " ") != want {
+	if want := "3:ancient:1062 2:thirty-one:31 1:thirty:30"; strings.Join(got, " ") != want {
 		t.Errorf("obligations %s, want %s", strings.Join(got, " "), want)
 	}
 	got = nil
