@@ -405,3 +405,11 @@ func TestListed(t *testing.T) {
 		t.Errorf("Listed: %d rows, %d more, %d quiet; want %d, 2, 3", len(rows), more, quiet, MaxRows)
 	}
 }
+
+func TestTextFillsOnce(t *testing.T) {
+	got := textIn("en").T("alert_obligation", "case", "A", "days", "2 days", "prospect", "{bonus}", "bonus", "{days} of {n}", "n", "7")
+	want := "Deliver to A what was promised 2 days ago for {bonus}: {days} of {n} (visit set 7 --bonus-delivered)"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
