@@ -679,7 +679,9 @@ const reportCSS = `  :root { --ink: #1a202c; --muted: #4a5568; --line: #e2e8f0; 
     header.top { padding: 0 0 .6rem; background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
     header.top .meta { color: var(--muted); }
     main { max-width: none; padding: 0; }
-    section { padding: .6rem 0; border: 0; border-radius: 0; break-inside: avoid; }
+    section { padding: .6rem 0; border: 0; border-radius: 0; }
+    figure, .kpi, .alert, tr { break-inside: avoid; }
+    h2, h3 { break-after: avoid; }
     .scroll { overflow: visible; }
     * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   }
