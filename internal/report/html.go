@@ -23,7 +23,8 @@ const (
 	MaxRows   = 50
 )
 
-// page writes escaped HTML: every text goes through text or attr.
+// page writes the HTML; every text from the library goes through text (or
+// el), which escapes it.
 type page struct {
 	b strings.Builder
 	t Text
