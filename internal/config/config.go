@@ -107,6 +107,28 @@ type Site struct {
 	Regions      Vocabulary
 	Weights      Weights
 	Brief        Brief
+	Report       Report
+}
+
+// Report holds the settings of `refpack report`.
+type Report struct {
+	// Currency is the ISO 4217 code of ledger values that name none; ""
+	// means such values are an error.
+	Currency string
+}
+
+// ValidCurrency reports whether s has the form of an ISO 4217 code: three
+// upper-case Latin letters ("EUR", "JPY").
+func ValidCurrency(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Related reports whether industries a and b are declared related (in either

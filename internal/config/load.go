@@ -98,6 +98,14 @@ func decode(root *tomldoc.Table) *Site {
 		}
 		b.Finish()
 	}
+	if r := root.Table("report"); r != nil {
+		s.Report.Currency = r.String("currency", false)
+		if s.Report.Currency != "" && !ValidCurrency(s.Report.Currency) {
+			r.Errorf("currency", -1, "currency must be an ISO 4217 code of three upper-case letters, such as \"EUR\", not %q", s.Report.Currency)
+			s.Report.Currency = ""
+		}
+		r.Finish()
+	}
 	root.Finish()
 	return s
 }

@@ -184,7 +184,9 @@ type Visit struct {
 	Outcome        string // pending | won | lost
 	Bonus          string
 	BonusDelivered bool
-	Line           int // line of its [[visit]] header in visits.toml
+	Value          int64  // the prospect's deal size in whole units of Currency; 0 when not given
+	Currency       string // ISO 4217 code; for a value without one, the [report] currency
+	Line           int    // line of its [[visit]] header in visits.toml
 }
 
 // Library is a whole loaded site.
