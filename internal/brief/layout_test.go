@@ -171,6 +171,11 @@ func generated(t *testing.T) map[string]Input {
 		r.MustSee = append(r.MustSee, "another thing the prospect must see, number "+strconv.Itoa(i))
 	}
 	crowded.Prospect = &r
+	// More references than a cover holds, whatever quota the sample
+	// ledger leaves: ranked as if nobody had been asked yet.
+	fresh := *lib
+	fresh.Visits = nil
+	crowded.Matches = inputWith(t, &fresh, &site, "thamesgate-leasing", fonts(t)).Matches
 	out["crowded-cover"] = crowded
 	return out
 }

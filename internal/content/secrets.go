@@ -60,7 +60,7 @@ func (lib *Library) Secrets(published []*Case) []Secret {
 	// A word is ordinary when three published cases write it in lower case
 	// (all of them on a smaller site): a value written into one case is not
 	// made ordinary by itself.
-	ordinary := func(w string) bool { return uses[w] >= min(3, len(published)) }
+	ordinary := func(w string) bool { return uses[w] >= max(1, min(3, len(published))) }
 	// Most secrets are the reference fields of the cases, a question's text
 	// or a visit's bonus.
 	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))
