@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/content"
 )
@@ -347,6 +348,26 @@ func TestLowerRun(t *testing.T) {
 		}
 		if got := lowerRun(b, i); got != want {
 			t.Fatalf("lowerRun(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
+}
+
+// TestDecodeRune: the inline decoding agrees with the library's on every
+// two- and three-byte sequence it takes, and on broken ones.
+func TestDecodeRune(t *testing.T) {
+	var b [4]byte
+	for c0 := 0xC0; c0 < 0x100; c0++ {
+		for c1 := 0x70; c1 < 0xD0; c1 += 3 {
+			for _, c2 := range []byte{0x41, 0x80, 0x9F, 0xBF, 0xC0} {
+				b = [4]byte{byte(c0), byte(c1), c2, 'x'}
+				for n := 1; n <= 4; n++ {
+					gr, gs := decodeRune(b[:n], 0)
+					wr, ws := utf8.DecodeRune(b[:n])
+					if gr != wr || gs != ws {
+						t.Fatalf("decodeRune(% x) = %U %d, want %U %d", b[:n], gr, gs, wr, ws)
+					}
+				}
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"html"
 	"math/bits"
+	"slices"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -85,6 +86,9 @@ type reader struct {
 
 // read appends the view of src to v.
 func read(v *view, src []byte, mode int) {
+	// Room for the marks of every letter, so that marking never grows.
+	v.bound = slices.Grow(v.bound, len(src)/64+1)
+	v.upper = slices.Grow(v.upper, len(src)/64+1)
 	r := reader{v: v, mode: mode, pending: true}
 	r.text(src, true)
 	if r.side != nil {
@@ -171,7 +175,11 @@ func (r *reader) text(src []byte, top bool) {
 			// Most text is runs of small letters: copied whole.
 			j := lowerRun(src, i+1)
 			r.boundary(false)
-			r.appendRun(src[i:j], i, top)
+			if r.v.pos == nil {
+				r.v.text = append(r.v.text, src[i:j]...)
+			} else {
+				r.appendRun(src[i:j], i, top)
+			}
 			i = j
 		case cUpper:
 			r.letter(c+'a'-'A', true)
@@ -206,15 +214,9 @@ func (r *reader) text(src []byte, top bool) {
 // from src[i], looking at 8 bytes at a time: a build reads every byte of
 // its output, a quarter of a gigabyte for 10,000 cases.
 func lowerRun(src []byte, i int) int {
-	const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
-	// in has the top bit of each byte of w that lies in [lo, hi].
-	in := func(w uint64, lo, hi byte) uint64 {
-		low := w &^ tops
-		return ((low + (0x80-uint64(lo))*ones) ^ (low + (0x80-uint64(hi)-1)*ones)) &^ w & tops
-	}
 	for i+8 <= len(src) {
 		w := binary.LittleEndian.Uint64(src[i:])
-		word := in(w, 'a', 'z') | in(w, '0', '9')
+		word := inRange(w, 'a', 'z') | inRange(w, '0', '9')
 		if word != tops {
 			return i + bits.TrailingZeros64(^word&tops)/8
 		}
@@ -224,6 +226,14 @@ func lowerRun(src []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
+
+// inRange has the top bit of each byte of w that lies in [lo, hi] < 0x80.
+func inRange(w uint64, lo, hi byte) uint64 {
+	low := w &^ tops
+	return ((low + (0x80-uint64(lo))*ones) ^ (low + (0x80-uint64(hi)-1)*ones)) &^ w & tops
 }
 
 // letter appends one ASCII letter or digit.
@@ -387,24 +397,20 @@ func (r *reader) percent(src []byte, i int) int {
 	return i
 }
 
-// inline lists the elements that do not separate words: markup inside a
-// word ("Quill<em>feather</em>") leaves it one word.
-var inline = map[string]bool{
-	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
-	"data": true, "del": true, "dfn": true, "em": true, "i": true, "ins": true, "kbd": true,
-	"mark": true, "q": true, "s": true, "samp": true, "small": true, "span": true,
-	"strong": true, "sub": true, "sup": true, "time": true, "u": true, "var": true, "wbr": true,
-}
-
 // markup reads a tag, comment or CDATA section at src[i] ('<'). The tag
 // itself is not text, but its attribute values are (alt text, links,
 // titles): they are read as text of their own, after the element's text,
 // so that they neither join nor split its words.
 func (r *reader) markup(src []byte, i int, top bool) int {
-	if r.mode != outputText || i+1 >= len(src) || bytes.IndexByte(src[i+1:], '>') < 0 {
+	closing := -1
+	if r.mode == outputText && i+1 < len(src) {
+		closing = bytes.IndexByte(src[i+1:], '>')
+	}
+	if closing < 0 {
 		r.separator(false)
 		return i + 1
 	}
+	closing += i + 1
 	switch c := src[i+1]; {
 	case c == '!':
 		// Comments and CDATA: their content is text.
@@ -435,9 +441,15 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 	}
 	// Attributes, up to the closing '>'.
 	for {
-		end := j + bytes.IndexByte(src[j:], '>')
+		end := closing
 		if end < j {
-			end = len(src)
+			// A quoted value held the '>' found first.
+			if end = bytes.IndexByte(src[j:], '>'); end < 0 {
+				end = len(src)
+			} else {
+				end += j
+			}
+			closing = end
 		}
 		eq := bytes.IndexByte(src[j:end], '=')
 		if eq < 0 {
@@ -524,18 +536,23 @@ func presentational(name []byte) bool {
 	return false
 }
 
+// inlineName reports the elements that do not separate words: markup
+// inside a word ("Quill<em>feather</em>") leaves it one word.
 func inlineName(name []byte) bool {
 	if len(name) > 6 {
 		return false
 	}
 	var lower [6]byte
 	for i, c := range name {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		lower[i] = c
+		lower[i] = c | 0x20 // letters and digits only
 	}
-	return inline[string(lower[:len(name)])]
+	switch string(lower[:len(name)]) {
+	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+		"kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+		"var", "wbr":
+		return true
+	}
+	return false
 }
 
 func hasPrefixAt(src []byte, i int, prefix string) bool {
@@ -548,7 +565,7 @@ func hasPrefixAt(src []byte, i int, prefix string) bool {
 // become ASCII ones, ligatures their letters, "é" is "e".
 func (r *reader) nonASCII(src []byte, i int, top bool) int {
 	for i < len(src) && src[i] >= utf8.RuneSelf {
-		c, size := utf8.DecodeRune(src[i:])
+		c, size := decodeRune(src, i)
 		if top {
 			r.src = r.base + int32(i)
 		}
@@ -557,7 +574,7 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		if kind := plainRune(c); kind != 0 {
 			j := i + size
 			for j < len(src) && src[j] >= utf8.RuneSelf {
-				c, n := utf8.DecodeRune(src[j:])
+				c, n := decodeRune(src, j)
 				if plainRune(c) != kind {
 					break
 				}
@@ -572,6 +589,19 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		i += size
 	}
 	return i
+}
+
+// decodeRune is utf8.DecodeRune with the two- and three-byte runes of
+// Russian and Japanese decoded inline: the library decodes only ASCII
+// without a call.
+func decodeRune(src []byte, i int) (rune, int) {
+	switch c := src[i]; {
+	case 0xD0 <= c && c <= 0xD1 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
+		return rune(c&0x1F)<<6 | rune(src[i+1]&0x3F), 2
+	case 0xE3 <= c && c <= 0xE9 && i+2 < len(src) && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80:
+		return rune(c&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRune(src[i:])
 }
 
 // Kinds of runes read as they are.
