@@ -2,8 +2,9 @@ package brief
 
 import (
 	"fmt"
-	"strings"
 	"time"
+
+	"github.com/refpack/refpack/internal/locale"
 )
 
 // strs are the fixed strings of a pack in every language refpack writes;
@@ -451,10 +452,7 @@ func tr(lang, key string, pairs ...string) string {
 	if !ok {
 		s = strs["en"][key]
 	}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
+	return locale.Fill(s, pairs...)
 }
 
 // trOr translates the enumeration value v with prefix, or returns v.

@@ -58,3 +58,33 @@ func List(items []string, lang string) string {
 	}
 	return strings.Join(items, ", ")
 }
+
+// Fill replaces each {name} placeholder of s with the value that follows
+// name in pairs; a placeholder without a value stays as it is, and values
+// are never expanded again. It is one pass, as match and the report fill
+// tens of thousands of strings.
+func Fill(s string, pairs ...string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		name, value := s[i+1:i+j], s[i:i+j+1]
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				value = pairs[k+1]
+				break
+			}
+		}
+		b.WriteString(s[:i])
+		b.WriteString(value)
+		s = s[i+j+1:]
+	}
+}

@@ -24,3 +24,19 @@ func TestFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestFill(t *testing.T) {
+	for _, c := range []struct{ s, want string }{
+		{"no placeholders", "no placeholders"},
+		{"{a} and {b}", "1 and {c}"},
+		{"{missing} stays", "{missing} stays"},
+		{"unclosed {a", "unclosed {a"},
+		{"}{a}{", "}1{"},
+	} {
+		// A value is never expanded again, even when it looks like a
+		// placeholder (a prospect's name may hold braces).
+		if got := Fill(c.s, "a", "1", "b", "{c}", "c", "3"); got != c.want {
+			t.Errorf("Fill(%q) = %q, want %q", c.s, got, c.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package match
 
 import (
 	"github.com/refpack/refpack/internal/locale"
-	"strings"
 )
 
 // messages holds the fixed strings of reasons and exclusions in every
@@ -112,37 +111,8 @@ func textIn(lang string) text {
 }
 
 // format fills the {name} placeholders of the string key from pairs of
-// name and value, in one pass: Rank formats tens of thousands of reasons.
-func (t text) format(key string, pairs ...string) string {
-	s := t.m[key]
-	if !strings.Contains(s, "{") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 32)
-	for {
-		i := strings.IndexByte(s, '{')
-		j := strings.IndexByte(s[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		name := s[i+1 : i+j]
-		b.WriteString(s[:i])
-		value, ok := "", false
-		for k := 0; k+1 < len(pairs); k += 2 {
-			if pairs[k] == name {
-				value, ok = pairs[k+1], true
-				break
-			}
-		}
-		if !ok {
-			value = s[i : i+j+1]
-		}
-		b.WriteString(value)
-		s = s[i+j+1:]
-	}
-}
+// name and value.
+func (t text) format(key string, pairs ...string) string { return locale.Fill(t.m[key], pairs...) }
 
 func (t text) status(s string) string {
 	if v, ok := t.m["status_"+s]; ok {

@@ -402,30 +402,7 @@ func (t Text) T(key string, pairs ...string) string {
 	if !ok {
 		s = messages["en"][key]
 	}
-	if !strings.Contains(s, "{") {
-		return s
-	}
-	// One pass: a large programme formats tens of thousands of alerts.
-	var b strings.Builder
-	b.Grow(len(s) + 64)
-	for {
-		i := strings.IndexByte(s, '{')
-		j := strings.IndexByte(s[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		name, value := s[i+1:i+j], s[i:i+j+1]
-		for k := 0; k+1 < len(pairs); k += 2 {
-			if pairs[k] == name {
-				value = pairs[k+1]
-				break
-			}
-		}
-		b.WriteString(s[:i])
-		b.WriteString(value)
-		s = s[i+j+1:]
-	}
+	return locale.Fill(s, pairs...)
 }
 
 // N formats a count with its noun in the right plural form (CLDR rules:
