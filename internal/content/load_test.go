@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/refpack/refpack/internal/config"
 )
 
 const siteTOML = `title = "Refs"
@@ -69,6 +72,7 @@ func TestRelatedIsSymmetric(t *testing.T) {
 
 func TestSecretsSkipPublicValues(t *testing.T) {
 	lib := &Library{
+		Site: &config.Site{},
 		Cases: []*Case{
 			{Path: "a.md", Client: "Acme Leasing", Reference: Reference{Contact: "Ivan Petrov", Notes: "n/a"}},
 			{Path: "b.md", Client: "Hidden Co", Anonymous: true},
@@ -76,7 +80,7 @@ func TestSecretsSkipPublicValues(t *testing.T) {
 		Prospects: []*Prospect{{Path: "p.toml", Name: "acme leasing", Participants: []Participant{{Name: "Olga Ivanova", Interests: []string{"How long?"}}}}},
 	}
 	var got []string
-	for _, s := range lib.Secrets() {
+	for _, s := range lib.Secrets(time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), false) {
 		got = append(got, s.Path+" "+s.Field+" "+s.Value)
 	}
 	want := []string{

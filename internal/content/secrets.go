@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"github.com/refpack/refpack/internal/support"
 )
 
 // MinSecretLen is the shortest private value the leak guard looks for;
@@ -13,15 +16,16 @@ import (
 const MinSecretLen = 4
 
 // Secrets lists every PRIVATE free-text value of the library (SPEC §4), with
-// the file and field it comes from. Enumerations, keys, numbers and dates are
-// not secrets. A value that is also public (a prospect that is the client of
-// a public case study) is left out.
-func (lib *Library) Secrets() []Secret {
+// the file and field it comes from, for a build at the date at (with drafts
+// when drafts is set). Enumerations, keys, numbers and dates are not
+// secrets. A value that is also public (a prospect that is the client of a
+// case study the build publishes) is left out.
+func (lib *Library) Secrets(at time.Time, drafts bool) []Secret {
 	public := make(map[string]bool, len(lib.Cases))
 	// Lower-casing keeps the number of runes, so only a value as long as
 	// some public name needs lower-casing and looking up; most are longer.
 	publicLen := map[int]bool{}
-	for _, c := range lib.Cases {
+	for _, c := range lib.PublicCases(at, drafts) {
 		if !c.Anonymous {
 			name := strings.ToLower(strings.TrimSpace(c.Client))
 			public[name] = true
@@ -42,10 +46,16 @@ func (lib *Library) Secrets() []Secret {
 	for _, c := range lib.Cases {
 		if c.Anonymous {
 			add(c.Client, c.Path, "client (anonymous case)")
+		} else if c.Publication(at, lib.Site).ForWantOfConsent() {
+			add(c.Client, c.Path, "client (not published for want of consent)")
 		}
 		add(c.Reference.Contact, c.Path, "reference.contact")
 		add(c.Reference.Support, c.Path, "reference.support")
 		add(c.Reference.Notes, c.Path, "reference.notes")
+		add(c.Reference.SupportID, c.Path, "reference.support_id")
+		if c.Consent != nil {
+			add(c.Consent.ApprovedBy, c.Path, "consent.approved_by")
+		}
 	}
 	for _, p := range lib.Prospects {
 		add(p.Name, p.Path, "name")
@@ -57,6 +67,19 @@ func (lib *Library) Secrets() []Secret {
 			add(pt.Name, p.Path, fmt.Sprintf("participants[%d].name", i))
 			for j, in := range pt.Interests {
 				add(in, p.Path, fmt.Sprintf("participants[%d].interests[%d]", i, j))
+			}
+		}
+	}
+	if lib.Support != nil {
+		// Customers of the export without a case study are named nowhere
+		// in the library; the others are covered by their case.
+		matched := make(map[string]bool, len(lib.Cases))
+		for _, c := range lib.Cases {
+			matched[support.Key(c.SupportName())] = true
+		}
+		for _, cu := range lib.Support.Customers() {
+			if !matched[support.Key(cu.Name)] {
+				add(cu.Name, lib.Support.Path, fmt.Sprintf("customer at line %d", cu.Line))
 			}
 		}
 	}

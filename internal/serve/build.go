@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -45,9 +46,10 @@ type Result struct {
 // build: the parsed case studies, their rendered Markdown, the leak guard,
 // the rendered pages and their leak scan.
 type builder struct {
-	dir    string // site root
-	drafts bool   // show drafts
-	addr   string // host:port of the dev server, which replaces base_url's host
+	dir    string    // site root
+	drafts bool      // show drafts
+	date   time.Time // the build date, which decides which consents hold (SPEC §3.2)
+	addr   string    // host:port of the dev server, which replaces base_url's host
 
 	md *markdown.Renderer
 
@@ -203,14 +205,22 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 // secretKey is what Library.Secrets reads of a case.
 func secretKey(c *content.Case) string {
 	r := c.Reference
-	return fmt.Sprintf("%v %q %q %q %q", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes)
+	return fmt.Sprintf("%v %q %q %q %q %q %v", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes, r.SupportID, consentKey(c))
 }
 
 // relatedKey is what match.Related reads of a case: when it is the same
 // before and after an edit, the related cases of every case stay the same
 // and need not be computed again (half a second on 10,000 cases).
 func relatedKey(c *content.Case) string {
-	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf)
+	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q %v", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf, consentKey(c))
+}
+
+// consentKey is what the publication rule reads of a case's [consent].
+func consentKey(c *content.Case) string {
+	if c.Consent == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%v %q %v", c.Consent.Public, c.Consent.ApprovedBy, c.Consent.Expires)
 }
 
 func (b *builder) setLib(lib *content.Library) {
@@ -229,12 +239,7 @@ func (b *builder) render(changed []string) Result {
 	full := changed == nil
 	lib := b.lib
 	public := *lib
-	public.Cases = nil
-	for _, c := range lib.Cases {
-		if b.drafts || !c.Draft {
-			public.Cases = append(public.Cases, c)
-		}
-	}
+	public.Cases = lib.PublicCases(b.date, b.drafts)
 	bodies, bodyProblems := b.renderBodies(public.Cases)
 	if len(bodyProblems) > 0 {
 		return Result{Problems: b.addProblems(bodyProblems), Full: full}
@@ -383,7 +388,7 @@ func (b *builder) scan(next *Build, fresh map[string][]byte) error {
 	if b.secretsDirty || b.guard == nil {
 		// Listing the secrets of 10,000 cases takes some 60 ms: done only
 		// when an edit may have changed them.
-		secrets := b.lib.Secrets()
+		secrets := b.lib.Secrets(b.date, b.drafts)
 		if b.guard == nil || !slices.Equal(secrets, b.secrets) {
 			b.guard, b.secrets = publish.NewGuard(secrets), secrets
 			all = true
