@@ -66,7 +66,7 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		return ExitProblem
 	}
 	mp := match.FromProspect(p, lib.Site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{Support: lib.Support})
 	var qs []questions.Group
 	if *withQuestions {
 		qs = questions.Build(questions.Input{
@@ -175,11 +175,26 @@ type matchItem struct {
 	Score      float64          `json:"score"`
 	Reasons    []string         `json:"reasons"`
 	Components match.Components `json:"components"`
+	healthItem
 }
 
 type excludedItem struct {
 	Case    string   `json:"case"`
 	Reasons []string `json:"reasons"`
+	healthItem
+}
+
+// healthItem is the health matching used (the worse of [reference] health
+// and the helpdesk's), the helpdesk's reasons, and whether the case is on
+// the public site.
+type healthItem struct {
+	Health        string   `json:"health"`
+	HealthReasons []string `json:"health_reasons"`
+	PacksOnly     bool     `json:"packs_only,omitempty"`
+}
+
+func healthJSON(h match.Health, packsOnly bool) healthItem {
+	return healthItem{Health: h.Health, HealthReasons: nonNil(h.HealthReasons), PacksOnly: packsOnly}
 }
 
 func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, qs []questions.Group, withQuestions bool) error {
@@ -194,10 +209,11 @@ func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, qs []que
 				Industry: match.Round(c.Industry), ProjectType: match.Round(c.ProjectType),
 				Scale: match.Round(c.Scale), Region: match.Round(c.Region), Freshness: match.Round(c.Freshness),
 			},
+			healthItem: healthJSON(m.Health, m.PacksOnly),
 		})
 	}
 	for _, e := range res.Excluded {
-		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Reasons)})
+		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Reasons), healthItem: healthJSON(e.Health, e.PacksOnly)})
 	}
 	if withQuestions {
 		out.Questions = qs
@@ -254,7 +270,11 @@ func printMatches(w io.Writer, site *config.Site, p *content.Prospect, res match
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  #\tSCORE\tCASE\tCUSTOMER")
 		for i, m := range shown {
-			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, m.Case.PublicName())
+			name := m.Case.PublicName()
+			if m.PacksOnly {
+				name += " (packs only)"
+			}
+			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, name)
 		}
 		tw.Flush()
 		fmt.Fprintln(w)

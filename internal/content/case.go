@@ -96,20 +96,19 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 	}
 	if r := root.Table("reference"); r != nil {
 		c.Reference = Reference{
-			Visit:            r.Bool("visit", false),
-			Call:             r.Bool("call", false),
-			Contact:          r.String("contact", false),
-			Health:           enum(r, "health", "green", Healths),
-			Support:          r.String("support", false),
-			MaxVisitsPerYear: int(r.Int("max_visits_per_year", 0)),
-			Notes:            r.String("notes", false),
-			Competitors:      r.Bool("competitors", true),
-			SupportID:        r.String("support_id", false),
+			Visit:              r.Bool("visit", false),
+			Call:               r.Bool("call", false),
+			Contact:            r.String("contact", false),
+			Health:             enum(r, "health", "green", Healths),
+			Support:            r.String("support", false),
+			MaxVisitsPerYear:   int(r.Int("max_visits_per_year", 0)),
+			Notes:              r.String("notes", false),
+			RefusesCompetitors: !r.Bool("competitors", true),
+			SupportID:          r.String("support_id", false),
 		}
 		r.Finish()
 	} else {
 		c.Reference.Health = "green"
-		c.Reference.Competitors = true
 	}
 	if t := root.Table("consent"); t != nil {
 		c.Consent = decodeConsent(t)

@@ -74,8 +74,10 @@ type Reference struct {
 	Support          string
 	MaxVisitsPerYear int
 	Notes            string
-	Competitors      bool   // false: will not host prospects of its own industry
-	SupportID        string // its customer name in the helpdesk export; "" means the client
+	// RefusesCompetitors is competitors = false: the customer will not
+	// host prospects of its own industry.
+	RefusesCompetitors bool
+	SupportID          string // its customer name in the helpdesk export; "" means the client
 }
 
 // Consent is the customer's PRIVATE permission to publish the case study.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // WeakScore is the best score under which a prospect counts as without a
@@ -26,6 +27,14 @@ type Coverage struct {
 	ByBand       map[string]map[string]int // industry -> band -> references (cases without employees are not counted)
 	Weak         []WeakProspect            // best score under WeakScore, worst first
 	Quota        []QuotaUse                // visit-willing references with a yearly quota, most used first
+	Health       []CaseHealth              // cases whose health is not green, by slug
+}
+
+// CaseHealth is a case's health as matching uses it at the date of the
+// coverage, with the helpdesk's reasons in the site's language.
+type CaseHealth struct {
+	Case *content.Case
+	Health
 }
 
 // QuotaUse is how much of a reference's yearly visit quota the ledger has
@@ -50,10 +59,11 @@ type Cell struct {
 }
 
 // Willing reports whether c counts as a reference in coverage: live, not a
-// draft, willing to host visits and not in red health. The visit quota is
-// left out: it is used up for a while, not missing.
-func Willing(c *content.Case) bool {
-	return !c.Draft && status(c) == "live" && c.Reference.Visit && c.Reference.Health != "red"
+// draft, willing to host visits and not in red health (h, the worse of the
+// typed and the derived). The visit quota is left out: it is used up for a
+// while, not missing.
+func Willing(c *content.Case, h string) bool {
+	return !c.Draft && status(c) == "live" && c.Reference.Visit && h != support.Red
 }
 
 // Cover computes the coverage of lib; today ends the quota window of
@@ -81,9 +91,14 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	group := translationGroups(lib.Cases)
 	counted := map[int]bool{}
 	used := groupUsage(lib.Cases, Usage(lib.Visits, today))
+	t := textIn(site.Language)
 	for i, c := range lib.Cases {
+		h := healthOf(c, lib.Support, today)
+		if h.level != support.Green {
+			cv.Health = append(cv.Health, CaseHealth{Case: c, Health: h.words(t)})
+		}
 		// Translations tell one customer's story: count it once.
-		if !Willing(c) || counted[group[i]] {
+		if !Willing(c, h.level) || counted[group[i]] {
 			continue
 		}
 		counted[group[i]] = true
@@ -105,7 +120,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 		}
 	}
 	for _, p := range lib.Prospects {
-		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{})
+		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{Support: lib.Support})
 		w := WeakProspect{Prospect: p}
 		if len(res.Matches) > 0 {
 			w.Best, w.Score = res.Matches[0].Case, res.Matches[0].Score
@@ -118,6 +133,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 		// Highest share first: a/b > c/d when a*d > c*b.
 		return cmp.Or(cmp.Compare(b.Used*a.Max, a.Used*b.Max), strings.Compare(a.Case.Slug, b.Case.Slug))
 	})
+	slices.SortFunc(cv.Health, func(a, b CaseHealth) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	slices.SortFunc(cv.Weak, func(a, b WeakProspect) int {
 		return cmp.Or(cmp.Compare(a.Score, b.Score), strings.Compare(a.Prospect.Slug, b.Prospect.Slug))
 	})

@@ -14,6 +14,7 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // Prospect is what references are ranked for: a prospect, or a case study
@@ -63,6 +64,9 @@ type Options struct {
 	// and drafts and cases that are not live are left out without being
 	// listed as excluded.
 	Public bool
+	// Support is the helpdesk export whose derived health (at the date
+	// passed to Rank) joins [reference] health; nil when there is none.
+	Support *support.Export
 }
 
 // Components are the five component values of SPEC §5, each in [0, 1].
@@ -77,16 +81,45 @@ type Components struct {
 // Match is a recommended reference.
 type Match struct {
 	Case       *content.Case
-	Score      float64 // in [0, 1], unrounded
+	Score      float64 // in [0, 1], unrounded; times AmberFactor in amber health
 	Components Components
 	Reasons    []string // one per component that contributed, in the prospect's language
+	Health
+	// PacksOnly: the case is not on the public site for want of consent
+	// (SPEC §3.2), but the customer may still be a reference.
+	PacksOnly bool
+}
+
+// Health is the health that matching uses, the worse of [reference]
+// health and the one derived from the helpdesk export, with the derived
+// one's reasons in the prospect's language.
+type Health struct {
+	Health        string
+	HealthReasons []string
 }
 
 // Exclusion is a case that must not be recommended, and every reason why.
 type Exclusion struct {
 	Case    *content.Case
 	Reasons []string
+	// VisitOnly[i] tells that Reasons[i] bars visits but not calls
+	// (visit = false, competitors = false): an excluded case whose reasons
+	// are all such, and that takes calls, is a call reference (SPEC §5).
+	VisitOnly []bool
+	Health
+	PacksOnly bool
 }
+
+// TakesCalls reports whether the excluded case may still be offered as a
+// call reference.
+func (e Exclusion) TakesCalls() bool {
+	return e.Case.Reference.Call && len(e.VisitOnly) > 0 && !slices.Contains(e.VisitOnly, false)
+}
+
+// AmberFactor is what amber health (typed or derived) multiplies a match's
+// score by: a customer with open trouble can still host a visit, but one
+// without should come first unless it fits clearly worse.
+const AmberFactor = 0.8
 
 // Result is a ranking: matches by score descending, then slug ascending;
 // exclusions by slug.
@@ -121,12 +154,23 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 			if c.Slug == p.Slug || c.Draft || status(c) != "live" {
 				continue
 			}
-		} else if reasons := exclusions(c, used[c.Slug], t); reasons != nil {
-			res.Excluded = append(res.Excluded, Exclusion{Case: c, Reasons: reasons})
+			comp := pi.components(c, used[c.Slug], true)
+			res.Matches = append(res.Matches, Match{Case: c, Score: score(comp, site.Weights, true), Components: comp})
 			continue
 		}
-		comp := pi.components(c, used[c.Slug], opt.Public)
-		res.Matches = append(res.Matches, Match{Case: c, Score: score(comp, site.Weights, opt.Public), Components: comp})
+		h := healthOf(c, opt.Support, today)
+		packsOnly := c.Publication(today, site).ForWantOfConsent()
+		if ex := exclusions(c, p, used[c.Slug], h, t); ex.Reasons != nil {
+			ex.Health, ex.PacksOnly = h.words(t), packsOnly
+			res.Excluded = append(res.Excluded, ex)
+			continue
+		}
+		comp := pi.components(c, used[c.Slug], false)
+		sc := score(comp, site.Weights, false)
+		if h.level == support.Amber {
+			sc *= AmberFactor
+		}
+		res.Matches = append(res.Matches, Match{Case: c, Score: sc, Components: comp, Health: h.words(t), PacksOnly: packsOnly})
 	}
 	slices.SortFunc(res.Matches, func(a, b Match) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
@@ -136,8 +180,35 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 	for i := range res.Matches {
 		m := &res.Matches[i]
 		m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
+		if m.Health.Health == support.Amber {
+			m.Reasons = append(m.Reasons, amberReason(m.Health, t))
+		}
 	}
 	return res
+}
+
+// health is a case's health as matching sees it.
+type health struct {
+	level   string // the worse of typed and derived
+	derived support.Health
+}
+
+func healthOf(c *content.Case, sup *support.Export, today time.Time) health {
+	d := sup.Health(c.SupportName(), today)
+	return health{level: support.Worse(c.Reference.Health, d.Health), derived: d}
+}
+
+func (h health) words(t text) Health {
+	return Health{Health: h.level, HealthReasons: h.derived.Texts(t.lang)}
+}
+
+// amberReason says what amber health cost the score, and why it is amber.
+func amberReason(h Health, t text) string {
+	why := strings.Join(h.HealthReasons, t.m["why_sep"])
+	if why == "" {
+		why = t.m["amber_typed"]
+	}
+	return t.format("amber", "f", factor(AmberFactor, t.lang), "why", why)
 }
 
 // Usage counts the ledger entries per case in the 365 days up to and
@@ -225,25 +296,36 @@ func (r Result) Top(n int) []Match {
 
 func status(c *content.Case) string { return cmp.Or(c.Status, "live") }
 
-// exclusions returns why c must not be recommended, or nil.
-func exclusions(c *content.Case, used int, t text) []string {
-	var why []string
+// exclusions returns why c must not be recommended for p; no reasons when
+// it may be.
+func exclusions(c *content.Case, p Prospect, used int, h health, t text) Exclusion {
+	ex := Exclusion{Case: c}
+	add := func(visitOnly bool, reason string) {
+		ex.Reasons = append(ex.Reasons, reason)
+		ex.VisitOnly = append(ex.VisitOnly, visitOnly)
+	}
 	if c.Draft {
-		why = append(why, t.format("draft"))
+		add(false, t.format("draft"))
 	}
 	if s := status(c); s != "live" {
-		why = append(why, t.format("status", "s", t.status(s)))
+		add(false, t.format("status", "s", t.status(s)))
 	}
 	if !c.Reference.Visit {
-		why = append(why, t.format("no_visits"))
+		add(true, t.format("no_visits"))
 	}
-	if c.Reference.Health == "red" {
-		why = append(why, t.format("health_red"))
+	if c.Reference.RefusesCompetitors && c.Industry == p.Industry {
+		add(true, t.format("competitors"))
+	}
+	if c.Reference.Health == support.Red {
+		add(false, t.format("health_red"))
+	}
+	if h.derived.Health == support.Red {
+		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang), t.m["why_sep"])))
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
-		why = append(why, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
+		add(false, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
 	}
-	return why
+	return ex
 }
 
 // Industry values of SPEC §5.
