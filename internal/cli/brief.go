@@ -191,7 +191,7 @@ func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, to
 	return brief.Input{
 		Site: site, Prospect: p, Matches: top, Questions: qs,
 		Cases: lib.Cases, Visits: lib.Visits, ProspectNames: names,
-		Today: today, Fonts: fonts,
+		Today: today, Fonts: fonts, SupportExport: lib.Support != nil,
 	}
 }
 
