@@ -44,15 +44,19 @@ func (lib *Library) Secrets(at time.Time, drafts bool) []Secret {
 		out = append(out, Secret{Value: v, Path: path, Field: field})
 	}
 	for _, c := range lib.Cases {
+		// support_id is the client's name in the helpdesk, often a short
+		// form of it ("Calm Co" for "Calm Company"): private exactly when
+		// the client is.
 		if c.Anonymous {
 			add(c.Client, c.Path, "client (anonymous case)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
 		} else if c.Publication(at, lib.Site).ForWantOfConsent() {
 			add(c.Client, c.Path, "client (not published for want of consent)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
 		}
 		add(c.Reference.Contact, c.Path, "reference.contact")
 		add(c.Reference.Support, c.Path, "reference.support")
 		add(c.Reference.Notes, c.Path, "reference.notes")
-		add(c.Reference.SupportID, c.Path, "reference.support_id")
 		if c.Consent != nil {
 			add(c.Consent.ApprovedBy, c.Path, "consent.approved_by")
 		}
