@@ -139,6 +139,7 @@ const QuotaWindow = 365 * 24 * time.Hour
 // customer and share their uses.
 func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
 	t := textIn(p.Language)
+	t.health = map[support.Reason]string{}
 	end := p.VisitDate
 	if end.IsZero() {
 		end = today
@@ -199,7 +200,7 @@ func healthOf(c *content.Case, sup *support.Export, today time.Time) health {
 }
 
 func (h health) words(t text) Health {
-	return Health{Health: h.level, HealthReasons: h.derived.Texts(t.lang)}
+	return Health{Health: h.level, HealthReasons: h.derived.Texts(t.lang, t.health)}
 }
 
 // amberReason says what amber health cost the score, and why it is amber.
@@ -320,7 +321,7 @@ func exclusions(c *content.Case, p Prospect, used int, h health, t text) Exclusi
 		add(false, t.format("health_red"))
 	}
 	if h.derived.Health == support.Red {
-		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang), t.m["why_sep"])))
+		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang, t.health), t.m["why_sep"])))
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
 		add(false, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/refpack/refpack/internal/locale"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // messages holds the fixed strings of reasons and exclusions in every
@@ -118,14 +119,17 @@ var messages = map[string]map[string]string{
 type text struct {
 	lang string
 	m    map[string]string
+	// health keeps the words of the helpdesk's reasons, which repeat
+	// across a ranking; nil: not kept.
+	health map[support.Reason]string
 }
 
 // textIn returns the strings of lang, English when lang is unknown.
 func textIn(lang string) text {
 	if m, ok := messages[lang]; ok {
-		return text{lang, m}
+		return text{lang: lang, m: m}
 	}
-	return text{"en", messages["en"]}
+	return text{lang: "en", m: messages["en"]}
 }
 
 // format fills the {name} placeholders of the string key from pairs of

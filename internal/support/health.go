@@ -79,11 +79,11 @@ func (e *Export) Health(name string, at time.Time) Health {
 	if e == nil {
 		return h
 	}
-	ts := e.tickets[Key(name)]
+	ts := e.of(name)
 	if len(ts) == 0 {
 		return h
 	}
-	today := dayNumber(at)
+	today := day(at.Unix())
 	var severe, long, rated, goodN int
 	oldestSevere, oldestLong := -1, -1
 	for _, t := range ts {
@@ -141,11 +141,20 @@ func (h *Health) add(r Reason) {
 	h.Reasons = append(h.Reasons, r)
 }
 
-// Texts words every reason in lang.
-func (h Health) Texts(lang string) []string {
+// Texts words every reason in lang. memo, when not nil, keeps the words of
+// each reason for the next call: a ranking words the same reasons for many
+// references.
+func (h Health) Texts(lang string, memo map[Reason]string) []string {
 	out := make([]string, len(h.Reasons))
 	for i, r := range h.Reasons {
-		out[i] = r.Text(lang)
+		s, ok := memo[r]
+		if !ok {
+			s = r.Text(lang)
+			if memo != nil {
+				memo[r] = s
+			}
+		}
+		out[i] = s
 	}
 	return out
 }

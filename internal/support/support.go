@@ -52,10 +52,13 @@ type Customer struct {
 
 // Export is a loaded helpdesk export.
 type Export struct {
-	Path      string // slash-separated, relative to the site root
-	cfg       config.Support
-	tickets   map[string][]ticket // by Key of the customer
-	customers []Customer          // in order of first appearance
+	Path string // slash-separated, relative to the site root
+	cfg  config.Support
+	// tickets holds each customer's tickets under its Key and under every
+	// spelling the export uses, so that a case naming the customer as the
+	// export does finds them in one lookup.
+	tickets   map[string]*[]ticket
+	customers []Customer // in order of first appearance
 }
 
 // Key is how customer names are compared: case and surrounding or doubled
@@ -89,7 +92,7 @@ type columns struct {
 // Parse reads an export's bytes. Every bad row is reported at its line and
 // column; rows with problems are left out.
 func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Export {
-	e := &Export{Path: path, cfg: cfg, tickets: map[string][]ticket{}}
+	e := &Export{Path: path, cfg: cfg, tickets: map[string]*[]ticket{}}
 	if enc := otherEncoding(src); enc != "" {
 		line, col := firstInvalid(src)
 		problems.Errorf(path, line, col, "not UTF-8 (%s): export it again as UTF-8, or convert it (e.g. iconv -t UTF-8)", enc)
@@ -121,11 +124,13 @@ func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Ex
 			problems.Errorf(path, line, pos.runeCol(line, byteCol), format, args...)
 		}
 	}
-	severe := make(map[string]bool, len(cfg.Severe))
+	// Priorities and customers repeat on every row: each distinct spelling
+	// is looked up once.
+	severeKeys := make(map[string]bool, len(cfg.Severe))
 	for _, s := range cfg.Severe {
-		severe[Key(s)] = true
+		severeKeys[Key(s)] = true
 	}
-	seen := map[string]bool{}
+	severe := map[string]bool{}
 	for {
 		row, err := r.Read()
 		if err == io.EOF {
@@ -150,17 +155,26 @@ func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Ex
 			// no reference customer.
 			continue
 		}
+		prio := row[cols.priority]
+		if _, ok := severe[prio]; !ok {
+			severe[strings.Clone(prio)] = severeKeys[Key(prio)]
+		}
 		t, ok := e.ticket(row, cols, severe, r, report)
 		if !ok {
 			continue
 		}
-		key := Key(name)
-		if !seen[key] {
-			seen[key] = true
-			line, _ := r.FieldPos(cols.customer)
-			e.customers = append(e.customers, Customer{Name: name, Line: line})
+		ts, ok := e.tickets[name]
+		if !ok {
+			key := Key(name)
+			if ts, ok = e.tickets[key]; !ok {
+				ts = new([]ticket)
+				e.tickets[key] = ts
+				line, _ := r.FieldPos(cols.customer)
+				e.customers = append(e.customers, Customer{Name: strings.Clone(name), Line: line})
+			}
+			e.tickets[strings.Clone(name)] = ts
 		}
-		e.tickets[key] = append(e.tickets[key], t)
+		*ts = append(*ts, t)
 	}
 	if reported > maxProblems {
 		problems.Errorf(path, 0, 0, "%d more problems not shown: is this the export that [support] describes?", reported-maxProblems)
@@ -178,22 +192,19 @@ func (e *Export) ticket(row []string, cols columns, severe map[string]bool, r *c
 		report(line, col, "%q (%s): %v", row[cols.opened], e.cfg.Opened, err)
 		ok = false
 	}
-	var closed time.Time
+	t := ticket{opened: day(opened), severe: severe[row[cols.priority]]}
 	if v := strings.TrimSpace(row[cols.closed]); v != "" {
-		closed, err = parseTime(v)
+		closed, err := parseTime(v)
 		line, col := at(cols.closed)
 		switch {
 		case err != nil:
 			report(line, col, "%q (%s): %v", v, e.cfg.Closed, err)
 			ok = false
-		case ok && closed.Before(opened):
+		case ok && closed < opened:
 			report(line, col, "%s %s is before %s %s", e.cfg.Closed, v, e.cfg.Opened, strings.TrimSpace(row[cols.opened]))
 			ok = false
 		}
-	}
-	t := ticket{opened: dayNumber(opened), severe: severe[Key(row[cols.priority])]}
-	if !closed.IsZero() {
-		t.closed = dayNumber(closed)
+		t.closed = day(closed)
 	}
 	if cols.satisfaction >= 0 {
 		rt, err := parseRating(row[cols.satisfaction])
@@ -247,34 +258,81 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// timeLayouts are the ISO 8601 forms helpdesks write: Zendesk "2026-11-16
-// 09:14:03 +0000", Jira "2026-11-16T09:14:03.000+0100", plain dates.
-var timeLayouts = []string{
-	time.DateOnly,
-	time.RFC3339,
-	"2006-01-02T15:04:05.999999999Z0700",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 Z07:00",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-}
-
-// parseTime reads an ISO 8601 date or date-time; one without a zone is
-// taken as UTC.
-func parseTime(s string) (time.Time, error) {
+// parseTime reads an ISO 8601 date or date-time as helpdesks write them
+// (Zendesk "2026-11-16 09:14:03 +0000", Jira "2026-11-16T09:14:03.000+0100",
+// plain dates) and returns it in seconds since 1970, UTC; one without a
+// zone is taken as UTC. It is written out rather than trying layouts with
+// time.Parse, which took most of the load time of a large export.
+func parseTime(s string) (int64, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, errors.New("missing date")
+		return 0, errors.New("missing date")
 	}
-	for _, l := range timeLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, nil
+	bad := errors.New("not an ISO 8601 date or date-time such as 2026-11-16 or 2026-11-16 09:14:03 +0000")
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return 0, bad
+	}
+	y, m, d := digits(s[0:4]), digits(s[5:7]), digits(s[8:10])
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if y < 0 || m < 1 || m > 12 || d < 1 || t.Day() != d {
+		return 0, bad
+	}
+	sec := t.Unix()
+	rest := s[10:]
+	if rest == "" {
+		return sec, nil
+	}
+	if rest[0] != 'T' && rest[0] != ' ' || len(rest) < 6 || rest[3] != ':' {
+		return 0, bad
+	}
+	hh, mm, ss := digits(rest[1:3]), digits(rest[4:6]), 0
+	rest = rest[6:]
+	if len(rest) >= 3 && rest[0] == ':' {
+		ss = digits(rest[1:3])
+		rest = rest[3:]
+		if len(rest) > 0 && (rest[0] == '.' || rest[0] == ',') {
+			rest = strings.TrimLeft(rest[1:], "0123456789")
 		}
 	}
-	return time.Time{}, errors.New("not an ISO 8601 date or date-time such as 2026-11-16 or 2026-11-16 09:14:03 +0000")
+	if hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 60 {
+		return 0, bad
+	}
+	sec += int64(hh*3600 + mm*60 + ss)
+	rest = strings.TrimPrefix(rest, " ")
+	switch {
+	case rest == "" || rest == "Z":
+		return sec, nil
+	case rest[0] == '+' || rest[0] == '-':
+		z := strings.Replace(rest[1:], ":", "", 1)
+		if len(z) == 2 {
+			z += "00"
+		}
+		zh, zm := -1, -1
+		if len(z) == 4 {
+			zh, zm = digits(z[0:2]), digits(z[2:4])
+		}
+		if zh < 0 || zh > 14 || zm < 0 || zm > 59 {
+			return 0, bad
+		}
+		off := int64(zh*3600 + zm*60)
+		if rest[0] == '-' {
+			off = -off
+		}
+		return sec - off, nil
+	}
+	return 0, bad
+}
+
+// digits reads a short run of ASCII digits; -1 when there are others.
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return -1
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // parseRating reads "good"/"bad" (Zendesk also writes "Offered" or
@@ -292,9 +350,13 @@ func parseRating(s string) (rating, error) {
 	return unrated, errors.New(`satisfaction must be "good", "bad" or a score from 1 to 5`)
 }
 
-func dayNumber(t time.Time) int32 {
-	y, m, d := t.UTC().Date()
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+// day is the UTC calendar day of a time in seconds since 1970.
+func day(sec int64) int32 {
+	d := sec / 86400
+	if sec < 0 && sec%86400 != 0 {
+		d--
+	}
+	return int32(d)
 }
 
 // otherEncoding names the encoding of src when it is not UTF-8.
@@ -370,8 +432,14 @@ func (p *positions) runeCol(line, byteCol int) int {
 // appearance.
 func (e *Export) Customers() []Customer { return e.customers }
 
-// Has reports whether the export names the customer.
-func (e *Export) Has(name string) bool {
-	_, ok := e.tickets[Key(name)]
-	return ok
+// of returns the tickets of the customer called name.
+func (e *Export) of(name string) []ticket {
+	ts, ok := e.tickets[name]
+	if !ok {
+		ts = e.tickets[Key(name)]
+	}
+	if ts == nil {
+		return nil
+	}
+	return *ts
 }

@@ -85,7 +85,7 @@ func TestHealthRules(t *testing.T) {
 			if h.Health != tt.health {
 				t.Errorf("health = %s, want %s", h.Health, tt.health)
 			}
-			if got := h.Texts("en"); !reflect.DeepEqual(got, nonNil(tt.reasons)) {
+			if got := h.Texts("en", nil); !reflect.DeepEqual(got, nonNil(tt.reasons)) {
 				t.Errorf("reasons = %q, want %q", got, tt.reasons)
 			}
 		})
@@ -125,7 +125,7 @@ func TestReasonsInEveryLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		h := Health{Reasons: []Reason{severe, long, low}}
-		if got := h.Texts(tt.lang); !reflect.DeepEqual(got, tt.want) {
+		if got := h.Texts(tt.lang, map[Reason]string{}); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tt.lang, got, tt.want)
 		}
 	}

@@ -52,18 +52,18 @@ func (r Reason) Text(lang string) string {
 	}
 	days := func(n int) string { return locale.Plural(int64(n), lang, strings.Split(m["days"], "|")...) }
 	percent := func(f float64) string {
-		return strings.ReplaceAll(m["percent"], "{p}", strconv.Itoa(int(math.Round(f*100))))
+		return fill(m["percent"], []string{"p", strconv.Itoa(int(math.Round(f * 100)))})
 	}
 	vars := []string{
-		"{n}", locale.Number(int64(r.Count), lang),
-		"{d}", locale.Number(int64(r.Days), lang),
-		"{days}", days(r.Days),
-		"{l}", strconv.Itoa(r.Limit),
-		"{limit_days}", days(r.Limit),
-		"{g}", strconv.Itoa(r.Good),
-		"{w}", strconv.Itoa(RatingWindow),
-		"{share}", percent(r.Share),
-		"{min}", percent(r.Min),
+		"n", locale.Number(int64(r.Count), lang),
+		"d", locale.Number(int64(r.Days), lang),
+		"days", days(r.Days),
+		"l", strconv.Itoa(r.Limit),
+		"limit_days", days(r.Limit),
+		"g", strconv.Itoa(r.Good),
+		"w", strconv.Itoa(RatingWindow),
+		"share", percent(r.Share),
+		"min", percent(r.Min),
 	}
 	var key string
 	switch r.Kind {
@@ -84,5 +84,30 @@ func (r Reason) Text(lang string) string {
 	if r.Kind == SevereOpen && r.Health == Red {
 		s += m["red_limit"]
 	}
-	return strings.NewReplacer(vars...).Replace(s)
+	return fill(s, vars)
+}
+
+// fill replaces every {name} of s by its value in pairs (name, value, …)
+// in one pass; matching formats the reasons of thousands of references.
+func fill(s string, pairs []string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		name, value := s[i+1:i+j], s[i:i+j+1]
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				value = pairs[k+1]
+				break
+			}
+		}
+		b.WriteString(s[:i])
+		b.WriteString(value)
+		s = s[i+j+1:]
+	}
 }
