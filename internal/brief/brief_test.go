@@ -87,7 +87,7 @@ func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
 	}
 	site := lib.Site
 	mp := match.FromProspect(p, site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{Support: lib.Support})
 	top := res.Top(site.Brief.Top)
 	var refs []*content.Case
 	for _, m := range top {
@@ -99,7 +99,7 @@ func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
 	}
 	return Input{
 		Site: site, Prospect: p, Matches: top, Cases: lib.Cases, Visits: lib.Visits,
-		ProspectNames: names, Today: today, Fonts: f,
+		ProspectNames: names, Today: today, Fonts: f, SupportExport: lib.Support != nil,
 		Questions: questions.Build(questions.Input{Prospect: p, References: refs, Bank: lib.Questions,
 			Language: mp.Language, SiteLang: site.Language, Max: site.Brief.MaxQuestions}),
 	}
@@ -176,6 +176,11 @@ func TestPacksReadBack(t *testing.T) {
 			"Fixed follow-up date: 15 December 2026 (3 working days after the visit)",
 			"https://refs.example.com/cases/harbourline-leasing/",
 			"Page 1 of ",
+			// the support picture from the helpdesk export, and the consent
+			"Support and consent",
+			"1 ticket open for 46 days, longer than 30 days — settle this before the visit",
+			"Consent: public until 1 March 2028",
+			"Approved by: Margaret Ellison, Head of Records Management, 1 March 2025",
 		}},
 		{"setouchi-marine", []string{
 			"社外秘 — 社内限定", "瀬戸内海上火災保険株式会社", "2027年1月20日",
@@ -274,8 +279,13 @@ func TestMissingCJKFont(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, w)
 		}
 	}
-	// The English pack needs only the built-in fonts.
-	if _, err := Render(input(t, lib, "thamesgate-leasing", latin)); err != nil {
+	// An English pack of Latin-named references needs only the built-in
+	// fonts (the sample's third reference for Thamesgate is Japanese).
+	in := input(t, lib, "thamesgate-leasing", latin)
+	in.Matches = in.Matches[:2]
+	in.Questions = questions.Build(questions.Input{Prospect: in.Prospect, References: []*content.Case{in.Matches[0].Case, in.Matches[1].Case},
+		Bank: lib.Questions, Language: "en", SiteLang: lib.Site.Language, Max: lib.Site.Brief.MaxQuestions})
+	if _, err := Render(in); err != nil {
 		t.Errorf("English pack without system fonts: %v", err)
 	}
 }
