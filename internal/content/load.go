@@ -207,6 +207,10 @@ func crossCheck(lib *Library, problems *diag.List) {
 		case target == c:
 			line, col := c.valuePos("translation_of")
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
+		case c.Consent == nil && target.Consent != nil:
+			// The customer agreed to (or withdrew) its story, in whatever
+			// language it is told.
+			c.Consent, c.ConsentOf = target.Consent, target.Path
 		}
 	}
 	unmatchedCustomers(lib, problems)

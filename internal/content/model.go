@@ -122,6 +122,9 @@ type Case struct {
 	Quotes        []Quote
 	Reference     Reference
 	Consent       *Consent // nil when the case has no [consent]
+	// ConsentOf is the file of the case whose [consent] a translation
+	// without its own shares; "" when Consent is the case's own.
+	ConsentOf string
 
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file where Body starts (1-based)

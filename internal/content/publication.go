@@ -65,6 +65,13 @@ func (lib *Library) ConsentProblems(at time.Time) []diag.Problem {
 	warnUntil := at.AddDate(0, 0, lib.Site.ConsentWarningDays)
 	for _, c := range lib.Cases {
 		cs := c.Consent
+		if c.ConsentOf != "" {
+			// Warned about at the case that holds the consent.
+			if u := c.Publication(at, lib.Site); u == Expired || u == Withdrawn {
+				problems.Warnf(c.Path, 0, 0, "the consent in %s does not let this translation be published either (packs only)", c.ConsentOf)
+			}
+			continue
+		}
 		switch c.Publication(at, lib.Site) {
 		case Expired:
 			problems.Warnf(c.Path, cs.ExpiresLine, cs.ExpiresCol, "consent expired on %s: the case is no longer published (packs only) until the customer renews it",

@@ -180,3 +180,44 @@ func TestSecretsOfConsent(t *testing.T) {
 		}
 	}
 }
+
+func TestTranslationSharesConsent(t *testing.T) {
+	original := `+++
+title = "T"
+summary = "S"
+client = "Quillfeather Holdings"
+industry = "banking"
+project_types = ["contract-archive"]
+date = 2024-01-01
+[scale]
+employees = 10
+[[metrics]]
+label = "l"
+value = "v"
+[consent]
+public = true
+expires = 2027-01-15
++++
+`
+	translation := strings.Replace(original, "[consent]\npublic = true\nexpires = 2027-01-15\n", `translation_of = "q"`+"\n", 1)
+	translation = strings.Replace(translation, "date = 2024-01-01\n", "date = 2024-01-01\nlanguage = \"ja\"\ntranslation_of = \"q\"\n", 1)
+	translation = strings.Replace(translation, `translation_of = "q"`+"\n+++", "+++", 1)
+	lib, problems := Load(mapFS(map[string]string{"content/site.toml": siteTOML, "content/cases/q.md": original, "content/cases/q-ja.md": translation}))
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	if got := lib.PublicCases(date("2027-01-15"), false); len(got) != 0 {
+		t.Errorf("published after the consent expired: %d cases", len(got))
+	}
+	var got []string
+	for _, p := range lib.ConsentProblems(date("2027-01-15")) {
+		got = append(got, p.String())
+	}
+	want := []string{
+		"content/cases/q-ja.md: warning: the consent in content/cases/q.md does not let this translation be published either (packs only)",
+		"content/cases/q.md:15:11: warning: consent expired on 2027-01-15: the case is no longer published (packs only) until the customer renews it",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -160,7 +160,9 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		c := content.ParseCase(b.lib.Site, p, src, old.BundleFiles, &list)
 		if list.HasErrors() {
 			c = nil
-		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language {
+		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language || consentKey(c) != consentKey(old) {
+			// A consent is shared with the case's translations by the
+			// loader's cross-file checks.
 			return Result{}, false
 		}
 		updates = append(updates, update{p, c, list.Problems})
