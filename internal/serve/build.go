@@ -207,17 +207,18 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 // secretKey is what Library.Secrets reads of a case.
 func secretKey(c *content.Case) string {
 	r := c.Reference
-	return fmt.Sprintf("%v %q %q %q %q %q %v", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes, r.SupportID, consentKey(c))
+	return fmt.Sprintf("%v %q %q %q %q %q", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes, r.SupportID)
 }
 
 // relatedKey is what match.Related reads of a case: when it is the same
 // before and after an edit, the related cases of every case stay the same
 // and need not be computed again (half a second on 10,000 cases).
 func relatedKey(c *content.Case) string {
-	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q %v", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf, consentKey(c))
+	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf)
 }
 
-// consentKey is what the publication rule reads of a case's [consent].
+// consentKey is what the publication rule and the leak guard read of a
+// case's [consent]; a change reloads the whole library.
 func consentKey(c *content.Case) string {
 	if c.Consent == nil {
 		return "none"
