@@ -92,8 +92,9 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	counted := map[int]bool{}
 	used := groupUsage(lib.Cases, Usage(lib.Visits, today))
 	t := textIn(site.Language)
+	sup := lib.Support.At(today)
 	for i, c := range lib.Cases {
-		h := healthOf(c, lib.Support, today)
+		h := healthOf(c, sup)
 		if h.level != support.Green {
 			cv.Health = append(cv.Health, CaseHealth{Case: c, Health: h.words(t)})
 		}

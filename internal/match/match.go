@@ -140,6 +140,7 @@ const QuotaWindow = 365 * 24 * time.Hour
 func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
 	t := textIn(p.Language)
 	t.health = map[support.Reason]string{}
+	sup := opt.Support.At(today)
 	end := p.VisitDate
 	if end.IsZero() {
 		end = today
@@ -159,7 +160,7 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 			res.Matches = append(res.Matches, Match{Case: c, Score: score(comp, site.Weights, true), Components: comp})
 			continue
 		}
-		h := healthOf(c, opt.Support, today)
+		h := healthOf(c, sup)
 		packsOnly := c.Publication(today, site).ForWantOfConsent()
 		if ex := exclusions(c, p, used[c.Slug], h, t); ex.Reasons != nil {
 			ex.Health, ex.PacksOnly = h.words(t), packsOnly
@@ -194,8 +195,8 @@ type health struct {
 	derived support.Health
 }
 
-func healthOf(c *content.Case, sup *support.Export, today time.Time) health {
-	d := sup.Health(c.SupportName(), today)
+func healthOf(c *content.Case, sup support.Snapshot) health {
+	d := sup.Health(c.SupportName())
 	return health{level: support.Worse(c.Reference.Health, d.Health), derived: d}
 }
 

@@ -71,19 +71,60 @@ type Health struct {
 	Reasons []Reason
 }
 
-// Health derives the support health of the customer named name (a case's
-// support_id, else its client) at the date at. A customer without tickets
-// is green.
-func (e *Export) Health(name string, at time.Time) Health {
-	h := Health{Health: Green}
+// Snapshot is the derived health of every customer of an export at one
+// date. The zero value (no export) says green for everyone.
+type Snapshot struct {
+	health map[string]Health // by Key and by every spelling of the export
+}
+
+// At derives every customer's health at the date at, once per date:
+// ranking every prospect of a library, or writing every pack, asks for the
+// same date again and again.
+func (e *Export) At(at time.Time) Snapshot {
 	if e == nil {
+		return Snapshot{}
+	}
+	d := day(at.Unix())
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if s, ok := e.snapshots[d]; ok {
+		return s
+	}
+	byTickets := make(map[*[]ticket]Health, len(e.customers))
+	s := Snapshot{health: make(map[string]Health, len(e.tickets))}
+	for name, ts := range e.tickets {
+		h, ok := byTickets[ts]
+		if !ok {
+			h = e.derive(*ts, d)
+			byTickets[ts] = h
+		}
+		s.health[name] = h
+	}
+	if e.snapshots == nil {
+		e.snapshots = map[int32]Snapshot{}
+	}
+	e.snapshots[d] = s
+	return s
+}
+
+// Health is the support health of the customer named name (a case's
+// support_id, else its client). A customer without tickets is green.
+func (s Snapshot) Health(name string) Health {
+	if h, ok := s.health[name]; ok {
 		return h
 	}
-	ts := e.of(name)
-	if len(ts) == 0 {
-		return h
+	if s.health != nil {
+		if h, ok := s.health[Key(name)]; ok {
+			return h
+		}
 	}
-	today := day(at.Unix())
+	return Health{Health: Green}
+}
+
+// derive applies the three rules of SPEC §3.6 to a customer's tickets on
+// the day today.
+func (e *Export) derive(ts []ticket, today int32) Health {
+	h := Health{Health: Green}
 	var severe, long, rated, goodN int
 	oldestSevere, oldestLong := -1, -1
 	for _, t := range ts {

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -59,6 +60,9 @@ type Export struct {
 	// export does finds them in one lookup.
 	tickets   map[string]*[]ticket
 	customers []Customer // in order of first appearance
+
+	mu        sync.Mutex
+	snapshots map[int32]Snapshot // by day
 }
 
 // Key is how customer names are compared: case and surrounding or doubled
@@ -431,15 +435,3 @@ func (p *positions) runeCol(line, byteCol int) int {
 // Customers lists the customers named in the export, in order of first
 // appearance.
 func (e *Export) Customers() []Customer { return e.customers }
-
-// of returns the tickets of the customer called name.
-func (e *Export) of(name string) []ticket {
-	ts, ok := e.tickets[name]
-	if !ok {
-		ts = e.tickets[Key(name)]
-	}
-	if ts == nil {
-		return nil
-	}
-	return *ts
-}

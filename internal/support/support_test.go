@@ -81,7 +81,7 @@ func TestHealthRules(t *testing.T) {
 			if problems != nil {
 				t.Fatal(problems)
 			}
-			h := e.Health(" ACME ", at)
+			h := e.At(at).Health(" ACME ")
 			if h.Health != tt.health {
 				t.Errorf("health = %s, want %s", h.Health, tt.health)
 			}
@@ -143,7 +143,7 @@ func TestOwnColumnsSemicolonAndBOM(t *testing.T) {
 	if problems != nil {
 		t.Fatal(problems)
 	}
-	if h := e.Health("Müller GmbH", at); h.Health != Red {
+	if h := e.At(at).Health("Müller GmbH"); h.Health != Red {
 		t.Errorf("health = %+v, want red", h)
 	}
 	if got := e.Customers(); len(got) != 1 || got[0] != (Customer{"Müller GmbH", 2}) {
