@@ -339,19 +339,21 @@ func digits(s string) int {
 	return n
 }
 
-// parseRating reads "good"/"bad" (Zendesk also writes "Offered" or
-// "Unoffered" for a ticket without a rating) or a score of 1–5, where 4 and
-// 5 are good and 1 to 3 are not.
+// parseRating reads a satisfaction rating: "good"/"bad" (Zendesk also
+// writes "Offered" or "Unoffered" for a ticket without a rating, and "Good
+// with comment"), a score of 1–5 where 4 and 5 are good and 1 to 3 are not,
+// or Freshdesk's "Happy"/"Neutral"/"Unhappy" (neutral is not good either).
 func parseRating(s string) (rating, error) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", "offered", "unoffered", "not offered", "n/a":
+	v := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case v == "" || v == "offered" || v == "unoffered" || v == "not offered" || v == "n/a":
 		return unrated, nil
-	case "good", "4", "5":
+	case v == "4" || v == "5" || strings.HasPrefix(v, "good") || v == "happy" || v == "extremely happy":
 		return good, nil
-	case "bad", "1", "2", "3":
+	case v == "1" || v == "2" || v == "3" || strings.HasPrefix(v, "bad") || v == "neutral" || v == "unhappy" || v == "extremely unhappy":
 		return bad, nil
 	}
-	return unrated, errors.New(`satisfaction must be "good", "bad" or a score from 1 to 5`)
+	return unrated, errors.New(`satisfaction must be "good", "bad", a score from 1 to 5, or "happy", "neutral", "unhappy"`)
 }
 
 // day is the UTC calendar day of a time in seconds since 1970.

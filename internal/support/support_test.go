@@ -62,6 +62,9 @@ func TestHealthRules(t *testing.T) {
 		{"two bad ratings of three: amber", row("Low", "2026-10-01", "2026-10-02", "Bad") + row("Low", "2026-11-01", "2026-11-02", "2") +
 			row("Low", "2026-11-10", "2026-11-11", "Good"), Amber,
 			[]string{"satisfaction 33% good (1 of 3 ratings in the last 90 days), under 80%"}},
+		{"Zendesk and Freshdesk words", row("Low", "2026-11-01", "2026-11-02", "Good with comment") + row("Low", "2026-11-01", "2026-11-02", "Happy") +
+			row("Low", "2026-11-01", "2026-11-02", "Neutral") + row("Low", "2026-11-01", "2026-11-02", "Extremely unhappy"), Amber,
+			[]string{"satisfaction 50% good (2 of 4 ratings in the last 90 days), under 80%"}},
 		{"4 of 5 good meets 0.8", strings.Repeat(row("Low", "2026-11-01", "2026-11-02", "5"), 4) + row("Low", "2026-11-01", "2026-11-02", "bad"), Green, nil},
 		{"two ratings are too few", row("Low", "2026-11-01", "2026-11-02", "Bad") + row("Low", "2026-11-01", "2026-11-02", "Bad"), Green, nil},
 		{"ratings older than 90 days do not count", strings.Repeat(row("Low", "2026-08-01", "2026-09-07", "Bad"), 3), Green, nil},
@@ -173,7 +176,7 @@ func TestBadExports(t *testing.T) {
 		{"solved before opened, bad rating", header +
 			`"2","s","solved","High","Acme","2026-11-05","","2026-11-04","meh"` + "\n", nil, []string{
 			`content/support.csv:2:48: Solved at 2026-11-04 is before Created at 2026-11-05`,
-			`content/support.csv:2:61: "meh" (Satisfaction Score): satisfaction must be "good", "bad" or a score from 1 to 5`,
+			`content/support.csv:2:61: "meh" (Satisfaction Score): satisfaction must be "good", "bad", a score from 1 to 5, or "happy", "neutral", "unhappy"`,
 		}},
 		{"bare quote", header + `"3","a "quoted" word","open","Low","Acme","2026-11-05","","",""` + "\n", nil, []string{
 			`content/support.csv:2:8: extraneous or missing " in quoted-field`,
