@@ -106,6 +106,9 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 			RefusesCompetitors: !r.Bool("competitors", true),
 			SupportID:          r.String("support_id", false),
 		}
+		if c.Reference.SupportID != "" {
+			c.supportIDLine, c.supportIDCol = r.ValuePos("support_id", -1)
+		}
 		r.Finish()
 	} else {
 		c.Reference.Health = "green"

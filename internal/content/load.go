@@ -237,9 +237,20 @@ func unmatchedCustomers(lib *Library, problems *diag.List) {
 	for _, c := range lib.Cases {
 		names[support.Key(c.SupportName())] = true
 	}
+	known := make(map[string]bool, len(lib.Support.Customers()))
+	var customers []string
 	for _, cu := range lib.Support.Customers() {
+		known[support.Key(cu.Name)] = true
+		customers = append(customers, cu.Name)
 		if !names[support.Key(cu.Name)] {
 			problems.Warnf(lib.Support.Path, cu.Line, 0, "customer %q matches no case study (its client, or [reference] support_id)", cu.Name)
+		}
+	}
+	// A support_id is given to match the export; one that matches nothing
+	// is likely a typo, which would hide the customer's tickets.
+	for _, c := range lib.Cases {
+		if id := c.Reference.SupportID; id != "" && !known[support.Key(id)] {
+			problems.Warnf(c.Path, c.supportIDLine, c.supportIDCol, "support_id %q names no customer of %s%s", id, lib.Support.Path, config.DidYouMean(id, customers))
 		}
 	}
 }

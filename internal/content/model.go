@@ -132,6 +132,9 @@ type Case struct {
 	// front is the front matter, kept to place problems that are found
 	// across files.
 	front *tomldoc.Doc
+	// supportIDLine and supportIDCol place support_id, which is checked
+	// against the helpdesk export.
+	supportIDLine, supportIDCol int
 }
 
 // valuePos is the file position of a front-matter value (line 0 when the

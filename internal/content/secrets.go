@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/refpack/refpack/internal/support"
 )
 
 // MinSecretLen is the shortest private value the leak guard looks for;
@@ -71,19 +69,6 @@ func (lib *Library) Secrets(at time.Time, drafts bool) []Secret {
 			add(pt.Name, p.Path, fmt.Sprintf("participants[%d].name", i))
 			for j, in := range pt.Interests {
 				add(in, p.Path, fmt.Sprintf("participants[%d].interests[%d]", i, j))
-			}
-		}
-	}
-	if lib.Support != nil {
-		// Customers of the export without a case study are named nowhere
-		// in the library; the others are covered by their case.
-		matched := make(map[string]bool, len(lib.Cases))
-		for _, c := range lib.Cases {
-			matched[support.Key(c.SupportName())] = true
-		}
-		for _, cu := range lib.Support.Customers() {
-			if !matched[support.Key(cu.Name)] {
-				add(cu.Name, lib.Support.Path, fmt.Sprintf("customer at line %d", cu.Line))
 			}
 		}
 	}
