@@ -26,7 +26,7 @@ import (
 // wrong format would otherwise give one error per row.
 const maxProblems = 100
 
-// Rating is a ticket's satisfaction rating.
+// rating is a ticket's satisfaction rating.
 type rating int8
 
 const (
