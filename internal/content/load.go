@@ -248,6 +248,9 @@ func unmatchedCustomers(lib *Library, problems *diag.List) {
 	}
 	// A support_id is given to match the export; one that matches nothing
 	// is likely a typo, which would hide the customer's tickets.
+	if !lib.Support.Complete() {
+		return
+	}
 	for _, c := range lib.Cases {
 		if id := c.Reference.SupportID; id != "" && !known[support.Key(id)] {
 			problems.Warnf(c.Path, c.supportIDLine, c.supportIDCol, "support_id %q names no customer of %s%s", id, lib.Support.Path, config.DidYouMean(id, customers))

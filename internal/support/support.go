@@ -60,6 +60,7 @@ type Export struct {
 	// export does finds them in one lookup.
 	tickets   map[string]*[]ticket
 	customers []Customer // in order of first appearance
+	complete  bool       // every row was read
 
 	mu        sync.Mutex
 	snapshots map[int32]Snapshot // by day
@@ -97,6 +98,8 @@ type columns struct {
 // column; rows with problems are left out.
 func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Export {
 	e := &Export{Path: path, cfg: cfg, tickets: map[string]*[]ticket{}}
+	before := len(problems.Problems)
+	defer func() { e.complete = len(problems.Problems) == before }()
 	if enc := otherEncoding(src); enc != "" {
 		line, col := firstInvalid(src)
 		problems.Errorf(path, line, col, "not UTF-8 (%s): export it again as UTF-8, or convert it (e.g. iconv -t UTF-8)", enc)
@@ -437,3 +440,7 @@ func (p *positions) runeCol(line, byteCol int) int {
 // Customers lists the customers named in the export, in order of first
 // appearance.
 func (e *Export) Customers() []Customer { return e.customers }
+
+// Complete reports whether every row of the export was read: only then
+// does a customer missing from it say something.
+func (e *Export) Complete() bool { return e.complete }
