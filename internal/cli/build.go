@@ -84,10 +84,10 @@ type built struct {
 }
 
 // buildSite loads, validates and renders the site as published at the date
-// at (SPEC §3.2), streaming every output
-// file through the leak guard into a publish.Writer for out (a dry run when
-// out is ""). It returns nil when the content has errors; problems holds
-// errors and warnings. The caller commits or aborts the writer.
+// at (SPEC §3.2), streaming every output file through the leak guard into a
+// publish.Writer for out (a dry run when out is ""). It returns nil when the
+// content has errors; problems holds errors and warnings. The caller
+// commits or aborts the writer.
 func buildSite(siteDir string, drafts bool, at time.Time, out string) (*built, []diag.Problem) {
 	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
