@@ -529,10 +529,10 @@ func (p *pack) supportAndConsent(m match.Match) {
 	}
 	cs := m.Case.Consent
 	switch {
-	case cs == nil:
-		lines = append(lines, p.t("consent")+": "+p.t("consent_none"))
 	case m.PacksOnly:
 		lines = append(lines, p.t("consent")+": "+p.t("packs_only"))
+	case cs == nil:
+		lines = append(lines, p.t("consent")+": "+p.t("consent_none"))
 	case cs.Expires.IsZero():
 		lines = append(lines, p.t("consent")+": "+p.t("consent_public"))
 	default:
