@@ -32,6 +32,9 @@ type Input struct {
 	// ProspectNames names the ledger's prospects by slug.
 	ProspectNames map[string]string
 	Today         time.Time // the date generated
+	// SupportExport tells that a helpdesk export was read, so a reference
+	// without health reasons has a clean support record.
+	SupportExport bool
 	Fonts         *Fonts
 }
 
@@ -84,7 +87,7 @@ func Render(in Input) (out []byte, err error) {
 	if err := p.pdf.Output(&b); err != nil {
 		return nil, err
 	}
-	return tagSubsets(b.Bytes()), nil
+	return compactFonts(tagSubsets(b.Bytes())), nil
 }
 
 func newPack(in Input, pages map[int]int) *pack {
@@ -595,10 +598,15 @@ func (p *pack) reference(i int, m match.Match) {
 		p.y += 6
 		p.text(c.Summary, stBody)
 	})
-	p.link(p.t("public_page")+":", site.AbsURL("cases/"+c.Slug+"/"))
 	var versions []string
-	for _, x := range m.Translations {
-		versions = append(versions, site.AbsURL("cases/"+x.Slug+"/"))
+	if m.PacksOnly {
+		// Not on the site for want of consent: no page to link to.
+		p.text(p.t("packs_only_note"), stBody)
+	} else {
+		p.link(p.t("public_page")+":", site.AbsURL("cases/"+c.Slug+"/"))
+		for _, x := range m.Translations {
+			versions = append(versions, site.AbsURL("cases/"+x.Slug+"/"))
+		}
 	}
 	var pts []string
 	for _, k := range c.ProjectTypes {
@@ -662,7 +670,7 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	lines := []string{
 		p.t("contact") + ": " + cmp.Or(r.Contact, "—"),
-		p.t("health") + ": " + trOr(p.lang, "health_", cmp.Or(r.Health, "green")),
+		p.t("health") + ": " + trOr(p.lang, "health_", cmp.Or(m.Health.Health, r.Health, "green")),
 		p.t("support") + ": " + cmp.Or(r.Support, "—"),
 		p.t("willing") + ": " + cmp.Or(strings.Join(willing, p.t("list_sep")), "—"),
 		p.t("visits_per_year") + ": " + perYear,
@@ -672,6 +680,7 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	p.y += 2
 	p.box(p.t("private"), lines, colPrivBg, colPriv, stBody)
+	p.supportAndConsent(m)
 
 	hist := p.history[i]
 	var open []string
@@ -712,6 +721,38 @@ func (p *pack) reference(i int, m match.Match) {
 			p.text(p.t("obligations")+": "+p.t("no_obligations"), stSmall)
 		}
 	})
+}
+
+// supportAndConsent shows what the helpdesk export says of the customer
+// and whether the customer agreed to a public case study (SPEC §7, 4).
+func (p *pack) supportAndConsent(m match.Match) {
+	p.sub(p.t("support_consent"))
+	var lines []string
+	for _, r := range m.HealthReasons {
+		lines = append(lines, r+" — "+p.t("settle"))
+	}
+	if len(lines) == 0 && p.in.SupportExport {
+		lines = append(lines, p.t("support_quiet"))
+	}
+	cs := m.Case.Consent
+	switch {
+	case m.PacksOnly:
+		lines = append(lines, p.t("consent")+": "+p.t("packs_only"))
+	case cs == nil:
+		lines = append(lines, p.t("consent")+": "+p.t("consent_none"))
+	case cs.Expires.IsZero():
+		lines = append(lines, p.t("consent")+": "+p.t("consent_public"))
+	default:
+		lines = append(lines, p.t("consent")+": "+p.t("consent_until", "date", p.date(cs.Expires)))
+	}
+	if cs != nil && cs.ApprovedBy != "" {
+		approved := cs.ApprovedBy
+		if !cs.ApprovedOn.IsZero() {
+			approved += ", " + p.date(cs.ApprovedOn)
+		}
+		lines = append(lines, p.t("approved_by")+": "+approved)
+	}
+	p.bullets(lines, stBody, "•")
 }
 
 // pairsTable is a borderless table without a header.

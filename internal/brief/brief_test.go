@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -92,7 +93,7 @@ func inputWith(t testing.TB, lib *content.Library, site *config.Site, slug strin
 		t.Fatalf("no prospect %s", slug)
 	}
 	mp := match.FromProspect(p, site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{Support: lib.Support})
 	top := res.Top(site.Brief.Top)
 	var refs []*content.Case
 	for _, m := range top {
@@ -103,8 +104,8 @@ func inputWith(t testing.TB, lib *content.Library, site *config.Site, slug strin
 		names[x.Slug] = x.Name
 	}
 	return Input{
-		Site: site, Prospect: p, Matches: top, Calls: res.Calls, Pages: match.Closest(mp, lib.Cases, site, 5), Visits: lib.Visits,
-		ProspectNames: names, Today: today, Fonts: f,
+		Site: site, Prospect: p, Matches: top, Calls: res.Calls, Pages: match.Closest(mp, lib.PublicCases(today, false), site, 5),
+		Visits: lib.Visits, ProspectNames: names, Today: today, Fonts: f, SupportExport: lib.Support != nil,
 		Questions: questions.Build(questions.Input{Prospect: p, References: refs, Bank: lib.Questions,
 			Language: mp.Language, SiteLang: site.Language, Max: site.Brief.MaxQuestions}),
 	}
@@ -181,6 +182,11 @@ func TestPacksReadBack(t *testing.T) {
 			"Fixed follow-up date: 15 December 2026 (3 working days after the visit)",
 			"https://refs.example.com/cases/harbourline-leasing/",
 			"Page 1 of ",
+			// the support picture from the helpdesk export, and the consent
+			"Support and consent",
+			"1 ticket open for 46 days, longer than 30 days — settle this before the visit",
+			"Consent: public until 1 March 2028",
+			"Approved by: Margaret Ellison, Head of Records Management, 1 March 2025",
 		}},
 		{"setouchi-marine", []string{
 			"社外秘 — 社内限定", "瀬戸内海上火災保険株式会社", "2027年1月20日",
@@ -288,11 +294,15 @@ func TestMissingCJKFont(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, w)
 		}
 	}
-	// An English pack of English and Russian cases needs only the built-in
-	// fonts (its call reference is a Japanese customer: left out here).
-	en := input(t, lib, "thamesgate-leasing", latin)
-	en.Calls = nil
-	if _, err := Render(en); err != nil {
+	// An English pack of Latin-named references needs only the built-in
+	// fonts (the sample's third reference for Thamesgate is Japanese, and
+	// so is its call reference: both left out here).
+	in := input(t, lib, "thamesgate-leasing", latin)
+	in.Matches = in.Matches[:2]
+	in.Calls = nil
+	in.Questions = questions.Build(questions.Input{Prospect: in.Prospect, References: []*content.Case{in.Matches[0].Case, in.Matches[1].Case},
+		Bank: lib.Questions, Language: "en", SiteLang: lib.Site.Language, Max: lib.Site.Brief.MaxQuestions})
+	if _, err := Render(in); err != nil {
 		t.Errorf("English pack without system fonts: %v", err)
 	}
 }
@@ -496,4 +506,29 @@ func TestStress(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, poppler(t, pdf, "pdftotext", "-enc", "UTF-8"), "Nobody Ltd", "не назначена")
+}
+
+// TestCompactFontsKeepsTheCrossReferences: after the fonts are compressed
+// again, every entry of the cross-reference table and startxref still
+// point at their objects.
+func TestCompactFontsKeepsTheCrossReferences(t *testing.T) {
+	pdf := render(t, "setouchi-marine")
+	table := bytes.LastIndex(pdf, []byte("\nxref"))
+	entries := xrefEntry.FindAllSubmatch(pdf[table:], -1)
+	if len(entries) < 10 {
+		t.Fatalf("only %d entries", len(entries))
+	}
+	for i, e := range entries {
+		off, _ := strconv.Atoi(string(e[1]))
+		if want := fmt.Sprintf("%d 0 obj", i+1); !bytes.HasPrefix(pdf[off:], []byte(want)) {
+			t.Errorf("entry %d points at %q, want %q", i+1, pdf[off:min(off+12, len(pdf))], want)
+		}
+	}
+	start, _ := strconv.Atoi(string(startXref.FindSubmatch(pdf)[1]))
+	if !bytes.HasPrefix(pdf[start:], []byte("xref")) {
+		t.Errorf("startxref points at %q", pdf[start:min(start+8, len(pdf))])
+	}
+	if bytes.Count(pdf, []byte("/FontFile2")) == 0 {
+		t.Error("no embedded font")
+	}
 }

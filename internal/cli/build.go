@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -25,17 +26,24 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts]",
-		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.", stderr)
+	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--date YYYY-MM-DD]",
+		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.\n"+
+			"Cases are published by the consent rule at --date (default: SOURCE_DATE_EPOCH when set, else today).", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	outDir := fs.String("o", "", "output directory (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "include draft case studies, marked as drafts")
+	date := fs.String("date", "", "build date `YYYY-MM-DD`: consents that expire on or before it are not published")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "refpack build: unexpected argument %q (use -s SITE)\n", rest[0])
+		return ExitUsage
+	}
+	at, err := todayFrom(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "refpack build: %v\n", err)
 		return ExitUsage
 	}
 	out := *outDir
@@ -47,7 +55,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, *drafts, out)
+	res, problems := buildSite(*siteDir, *drafts, at, out)
 	printProblems(stderr, problems)
 	if res == nil {
 		return ExitProblem
@@ -93,27 +101,26 @@ func (b *built) sourceLeaks() []diag.Problem {
 	return publish.SourceLeaks(b.guard.Wait(), sources)
 }
 
-// buildSite loads, validates and renders the site, streaming every output
-// file through the leak guard into a publish.Writer for out (a dry run when
-// out is ""). It returns nil when the content has errors; problems holds
-// errors and warnings. The caller commits or aborts the writer.
-func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem) {
+// buildSite loads, validates and renders the site as published at the date
+// at (SPEC §3.2), streaming every output file through the leak guard into a
+// publish.Writer for out (a dry run when out is ""). It returns nil when the
+// content has errors; problems holds errors and warnings. The caller
+// commits or aborts the writer.
+func buildSite(siteDir string, drafts bool, at time.Time, out string) (*built, []diag.Problem) {
 	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
 		return nil, problems
 	}
+	all := diag.List{Problems: append(problems, lib.ConsentProblems(at)...)}
+	all.Sort()
+	problems = all.Problems
 	public := *lib
-	public.Cases = nil
-	for _, c := range lib.Cases {
-		if drafts || !c.Draft {
-			public.Cases = append(public.Cases, c)
-		}
-	}
+	public.Cases = lib.PublicCases(at, drafts)
 	// The guard is built on one core while related cases are matched and
 	// the first pages render. Drafts make nothing public, even in a build
 	// that shows them.
-	guard := publish.BuildGuard(lib.Secrets(slices.DeleteFunc(slices.Clone(public.Cases), func(c *content.Case) bool { return c.Draft })))
+	guard := publish.BuildGuard(lib.Secrets(at))
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))

@@ -68,8 +68,8 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		return ExitProblem
 	}
 	mp := match.FromProspect(p, lib.Site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{})
-	pages := match.Closest(mp, lib.Cases, lib.Site, closestPages)
+	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{Support: lib.Support})
+	pages := match.Closest(mp, lib.PublicCases(today, false), lib.Site, closestPages)
 	var qs []questions.Group
 	if *withQuestions {
 		qs = questions.Build(questions.Input{
@@ -181,6 +181,7 @@ type matchItem struct {
 	Reasons      []string         `json:"reasons"`
 	Translations []string         `json:"translations"`
 	Components   match.Components `json:"components"`
+	healthItem
 }
 
 // pageItem is a published case page close to the prospect (SPEC §7.3).
@@ -194,6 +195,20 @@ type excludedItem struct {
 	Case         string   `json:"case"`
 	Reasons      []string `json:"reasons"`
 	Translations []string `json:"translations"`
+	healthItem
+}
+
+// healthItem is the health matching used (the worse of [reference] health
+// and the helpdesk's), the helpdesk's reasons, and whether the case is on
+// the public site.
+type healthItem struct {
+	Health        string   `json:"health"`
+	HealthReasons []string `json:"health_reasons"`
+	PacksOnly     bool     `json:"packs_only,omitempty"`
+}
+
+func healthJSON(h match.Health, packsOnly bool) healthItem {
+	return healthItem{Health: h.Health, HealthReasons: nonNil(h.HealthReasons), PacksOnly: packsOnly}
 }
 
 // closestPages is how many published case pages match and the packs offer.
@@ -212,6 +227,7 @@ func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, pages []
 				Industry: match.Round(c.Industry), ProjectType: match.Round(c.ProjectType),
 				Scale: match.Round(c.Scale), Region: match.Round(c.Region), Freshness: match.Round(c.Freshness),
 			},
+			healthItem: healthJSON(m.Health, m.PacksOnly),
 		}
 	}
 	for _, m := range res.Matches {
@@ -224,7 +240,7 @@ func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, pages []
 		out.Pages = append(out.Pages, pageItem{Case: m.Case.Slug, Score: match.Round(m.Score), URL: site.AbsURL("cases/" + m.Case.Slug + "/")})
 	}
 	for _, e := range res.Excluded {
-		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Texts()), Translations: caseSlugs(e.Translations)})
+		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Texts()), Translations: caseSlugs(e.Translations), healthItem: healthJSON(e.Health, e.PacksOnly)})
 	}
 	if withQuestions {
 		out.Questions = qs
@@ -289,7 +305,11 @@ func printMatches(w io.Writer, site *config.Site, p *content.Prospect, res match
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  #\tSCORE\tCASE\tCUSTOMER")
 		for i, m := range shown {
-			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, m.Case.PublicName())
+			name := m.Case.PublicName()
+			if m.PacksOnly {
+				name += " (packs only)"
+			}
+			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, name)
 		}
 		tw.Flush()
 		fmt.Fprintln(w)

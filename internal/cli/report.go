@@ -76,10 +76,23 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 // or [consent] derive them: pass report.Input.Health / Consent then.
 func buildReport(lib *content.Library, today time.Time) *report.Report {
 	days := lib.Site.Brief.FollowUpDays
+	sup := lib.Support.At(today)
 	return report.Build(report.Input{
 		Library:  lib,
 		Date:     today,
 		FollowUp: func(d time.Time) time.Time { return brief.AddWorkingDays(d, days) },
+		// The health matching uses: the worse of [reference] health and
+		// the one the helpdesk export gives at the date (SPEC §3.6).
+		Health: func(c *content.Case) report.Health {
+			h := match.HealthAt(c, sup, lib.Site.Language)
+			return report.Health{Level: h.Health, Reasons: h.HealthReasons}
+		},
+		Consent: func(c *content.Case) *report.Consent {
+			if c.Consent == nil {
+				return nil
+			}
+			return &report.Consent{Public: c.Consent.Public, Expires: c.Consent.Expires}
+		},
 	})
 }
 

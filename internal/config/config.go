@@ -95,6 +95,38 @@ type Brief struct {
 // DefaultBrief are the pack settings when [brief] leaves them out.
 var DefaultBrief = Brief{Top: 3, MaxQuestions: 20, FollowUpDays: 3, MaxVisitMinutes: 120, MaxDelegates: 5}
 
+// Support locates and reads the helpdesk export of SPEC §3.6; File is ""
+// when the site has none.
+type Support struct {
+	File            string // relative to content/
+	Delimiter       rune
+	Customer        string // column names
+	Opened          string
+	Closed          string
+	Priority        string
+	Severe          []string // priority values that count as severe
+	Satisfaction    string   // "" when the export has no rating column
+	RedAfterDays    int
+	AmberAfterDays  int
+	MinSatisfaction float64
+
+	// Line is the line of [support] in site.toml, where problems of the
+	// settings that only the export reveals (a missing column) also point.
+	Line int
+}
+
+// DefaultSupport are the [support] settings that a site leaves out: the
+// column names of a Zendesk ticket export.
+var DefaultSupport = Support{
+	Delimiter: ',', Customer: "Organization", Opened: "Created at", Closed: "Solved at",
+	Priority: "Priority", Severe: []string{"Urgent", "High"},
+	RedAfterDays: 14, AmberAfterDays: 30, MinSatisfaction: 0.8,
+}
+
+// DefaultConsentWarningDays is how long before a consent expires `check`
+// starts warning, unless site.toml says otherwise.
+const DefaultConsentWarningDays = 60
+
 // Site is the parsed content/site.toml.
 type Site struct {
 	Title        string
@@ -107,7 +139,12 @@ type Site struct {
 	Regions      Vocabulary
 	Weights      Weights
 	Brief        Brief
-	Report       Report
+
+	// RequireConsent publishes only cases with [consent] public = true.
+	RequireConsent     bool
+	ConsentWarningDays int
+	Support            Support
+	Report             Report
 }
 
 // Report holds the settings of `refpack report`.

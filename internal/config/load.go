@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -48,6 +49,10 @@ func decode(root *tomldoc.Table) *Site {
 		PageSize:    int(root.Int("page_size", 24)),
 		Weights:     DefaultWeights,
 		Brief:       DefaultBrief,
+
+		RequireConsent:     root.Bool("require_consent", false),
+		ConsentWarningDays: inRange(root, "consent_warning_days", DefaultConsentWarningDays, 0, 365),
+		Support:            DefaultSupport,
 	}
 	if s.Language == "" {
 		s.Language = "en"
@@ -106,8 +111,79 @@ func decode(root *tomldoc.Table) *Site {
 		}
 		r.Finish()
 	}
+	if t := root.Table("support"); t != nil {
+		s.Support = support(t)
+	}
 	root.Finish()
 	return s
+}
+
+// support reads [support]: where the helpdesk export is, its columns and
+// the thresholds of SPEC §3.6.
+func support(t *tomldoc.Table) Support {
+	d := DefaultSupport
+	sp := Support{
+		File:           t.String("file", true),
+		Delimiter:      d.Delimiter,
+		Customer:       column(t, "customer", d.Customer),
+		Opened:         column(t, "opened", d.Opened),
+		Closed:         column(t, "closed", d.Closed),
+		Priority:       column(t, "priority", d.Priority),
+		Severe:         d.Severe,
+		Satisfaction:   t.String("satisfaction", false),
+		RedAfterDays:   inRange(t, "red_after_days", d.RedAfterDays, 0, 365),
+		AmberAfterDays: inRange(t, "amber_after_days", d.AmberAfterDays, 0, 365),
+		Line:           t.Line(),
+	}
+	if t.Has("file") && sp.File != "" && (path.IsAbs(sp.File) || !fs.ValidPath(sp.File) || strings.Contains(sp.File, "\\")) {
+		t.Errorf("file", -1, "file must be a path under content/ such as \"support.csv\", not %q", sp.File)
+		sp.File = ""
+	}
+	if t.Has("delimiter") {
+		switch v := t.String("delimiter", false); v {
+		case ",", ";", "\t", "|":
+			sp.Delimiter = rune(v[0])
+		default:
+			t.Errorf("delimiter", -1, "delimiter must be one of \",\", \";\", \"\\t\" or \"|\", not %q", v)
+		}
+	}
+	if t.Has("severe") {
+		sp.Severe = t.Strings("severe", false)
+	}
+	sp.MinSatisfaction = t.Float("min_satisfaction", d.MinSatisfaction)
+	if sp.MinSatisfaction < 0 || sp.MinSatisfaction > 1 {
+		t.Errorf("min_satisfaction", -1, "min_satisfaction must be a share from 0 to 1 (e.g. 0.8), not %g", sp.MinSatisfaction)
+		sp.MinSatisfaction = d.MinSatisfaction
+	}
+	if sp.RedAfterDays > sp.AmberAfterDays && t.Has("red_after_days") {
+		// Not an error: a severe ticket is amber from its first day anyway.
+		t.Warnf("red_after_days", "red_after_days (%d) is longer than amber_after_days (%d): an old severe ticket turns amber before red", sp.RedAfterDays, sp.AmberAfterDays)
+	}
+	t.Finish()
+	return sp
+}
+
+// column reads the name of a column of the export; it may not be empty.
+func column(t *tomldoc.Table, key, def string) string {
+	if !t.Has(key) {
+		return def
+	}
+	v := t.String(key, false)
+	if strings.TrimSpace(v) == "" {
+		t.Errorf(key, -1, "%s must name a column of the export (default %q)", key, def)
+		return def
+	}
+	return v
+}
+
+// inRange reads an integer that must lie in [lo, hi].
+func inRange(t *tomldoc.Table, key string, def, lo, hi int) int {
+	n := t.Int(key, int64(def))
+	if n < int64(lo) || n > int64(hi) {
+		t.Errorf(key, -1, "%s must be from %d to %d, not %d", key, lo, hi, n)
+		return def
+	}
+	return int(n)
 }
 
 func baseURL(root *tomldoc.Table) *url.URL {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,9 +12,9 @@ import (
 )
 
 // Secrets lists every PRIVATE free-text value of the library (SPEC §4), with
-// the file and field it comes from, for the leak guard of a build that
-// publishes the cases in published. Enumerations, keys, numbers and dates
-// are not secrets.
+// the file and field it comes from, for the leak guard of a build at the
+// date at. Enumerations, keys, numbers and dates are not secrets. Drafts
+// make nothing public, even in a build that shows them.
 //
 // Two rules keep false alarms rare (README, "What is private"): a value that
 // the site publishes on purpose (the client of a published case that is not
@@ -22,7 +23,8 @@ import (
 // published cases use in lower case (a prospect called "Archive Systems")
 // is a secret only where it is written with its capitals, as a name — one
 // without capitals is ordinary text and no secret.
-func (lib *Library) Secrets(published []*Case) []Secret {
+func (lib *Library) Secrets(at time.Time) []Secret {
+	published := lib.PublicCases(at, false)
 	public := map[string]bool{}
 	addPublic := func(s string) { public[strings.Join(words(s), " ")] = true }
 	// uses counts the published cases that write a word in lower case.
@@ -81,12 +83,22 @@ func (lib *Library) Secrets(published []*Case) []Secret {
 		out = append(out, Secret{Value: v, Path: path, Field: field, Capitals: capitals})
 	}
 	for _, c := range lib.Cases {
+		// support_id is the client's name in the helpdesk, often a short
+		// form of it ("Calm Co" for "Calm Company"): private exactly when
+		// the client is.
 		if c.Anonymous || anonymous[lib.groupOf(c)] {
 			add(c.Client, c.Path, "client (anonymous case)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
+		} else if c.Publication(at, lib.Site).ForWantOfConsent() {
+			add(c.Client, c.Path, "client (not published for want of consent)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
 		}
 		add(c.Reference.Contact, c.Path, "reference.contact")
 		add(c.Reference.Support, c.Path, "reference.support")
 		add(c.Reference.Notes, c.Path, "reference.notes")
+		if c.Consent != nil {
+			add(c.Consent.ApprovedBy, c.Path, "consent.approved_by")
+		}
 	}
 	for _, p := range lib.Prospects {
 		add(p.Name, p.Path, "name")
@@ -127,7 +139,11 @@ func cmpJoin(pairs ...string) int {
 const MinSecretLen = 4
 
 func nameField(field string) bool {
-	return strings.HasPrefix(field, "client") || field == "name" || strings.HasSuffix(field, "].name")
+	switch field {
+	case "name", "reference.support_id", "consent.approved_by":
+		return true
+	}
+	return strings.HasPrefix(field, "client") || strings.HasSuffix(field, "].name")
 }
 
 func letters(words []string) int {

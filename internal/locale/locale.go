@@ -88,3 +88,27 @@ func Fill(s string, pairs ...string) string {
 		s = s[i+j+1:]
 	}
 }
+
+// Plural picks the form of a counted word for n by the language's CLDR
+// rule: forms are one and other in English (["day", "days"]); one, few and
+// many in Russian (["день", "дня", "дней"]); Japanese has one form.
+func Plural(n int64, lang string, forms ...string) string {
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case lang == "ja" || len(forms) == 1:
+		return forms[0]
+	case lang == "ru" && len(forms) == 3:
+		switch mod10, mod100 := n%10, n%100; {
+		case mod10 == 1 && mod100 != 11:
+			return forms[0]
+		case mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14):
+			return forms[1]
+		}
+		return forms[2]
+	case n == 1:
+		return forms[0]
+	}
+	return forms[1]
+}

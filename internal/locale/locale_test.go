@@ -40,3 +40,20 @@ func TestFill(t *testing.T) {
 		}
 	}
 }
+
+func TestPlural(t *testing.T) {
+	ru := []string{"день", "дня", "дней"}
+	for n, want := range map[int64]string{0: "дней", 1: "день", 2: "дня", 4: "дня", 5: "дней", 11: "дней", 12: "дней", 14: "дней", 21: "день", 22: "дня", 25: "дней", 101: "день", 111: "дней"} {
+		if got := Plural(n, "ru", ru...); got != want {
+			t.Errorf("ru %d: %s, want %s", n, got, want)
+		}
+	}
+	for n, want := range map[int64]string{0: "days", 1: "day", 2: "days", 21: "days"} {
+		if got := Plural(n, "en", "day", "days"); got != want {
+			t.Errorf("en %d: %s, want %s", n, got, want)
+		}
+	}
+	if got := Plural(5, "ja", "日"); got != "日" {
+		t.Errorf("ja: %s", got)
+	}
+}

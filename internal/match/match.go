@@ -13,6 +13,7 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // Prospect is what references are ranked for: a prospect, or a case study
@@ -62,6 +63,9 @@ type Options struct {
 	// and drafts and cases that are not live are left out without being
 	// listed as excluded.
 	Public bool
+	// Support is the helpdesk export whose derived health (at the date
+	// passed to Rank) joins [reference] health; nil when there is none.
+	Support *support.Export
 }
 
 // Components are the five component values of SPEC §5, each in [0, 1].
@@ -76,20 +80,32 @@ type Components struct {
 // Match is a recommended reference.
 type Match struct {
 	Case       *content.Case
-	Score      float64 // in [0, 1], unrounded
+	Score      float64 // in [0, 1], unrounded; times AmberFactor in amber health
 	Components Components
 	Reasons    []string // one per component that contributed, in the prospect's language
 	// Translations are the other versions of Case's story (translation_of):
 	// the same customer, ranked once as Case. By slug.
 	Translations []*content.Case
+	Health
+	// PacksOnly: the case is not on the public site for want of consent
+	// (SPEC §3.2), but the customer may still be a reference.
+	PacksOnly bool
+}
+
+// Health is the health that matching uses, the worse of [reference]
+// health and the one derived from the helpdesk export, with the derived
+// one's reasons in the prospect's language.
+type Health struct {
+	Health        string
+	HealthReasons []string
 }
 
 // Reason is why a case is excluded.
 type Reason struct {
 	Text string // in the prospect's language
 	// VisitOnly marks a reason that rules out a visit but not a call
-	// (SPEC §7.3): a case excluded only for such reasons that takes calls
-	// is a call reference.
+	// (visit = false, competitors = false; SPEC §5): a case excluded only
+	// for such reasons that takes calls is a call reference.
 	VisitOnly bool
 }
 
@@ -98,6 +114,8 @@ type Exclusion struct {
 	Case         *content.Case
 	Reasons      []Reason
 	Translations []*content.Case // as in Match
+	Health
+	PacksOnly bool
 }
 
 // Texts returns the reasons' texts.
@@ -109,10 +127,11 @@ func (e Exclusion) Texts() []string {
 	return out
 }
 
-// callOnly reports whether the case may still take a call: every reason
-// rules out only a visit, and the customer takes calls.
-func (e Exclusion) callOnly() bool {
-	if !e.Case.Reference.Call {
+// TakesCalls reports whether the excluded case may still be offered as a
+// call reference: every reason rules out only a visit, and the customer
+// takes calls.
+func (e Exclusion) TakesCalls() bool {
+	if !e.Case.Reference.Call || len(e.Reasons) == 0 {
 		return false
 	}
 	for _, r := range e.Reasons {
@@ -122,6 +141,11 @@ func (e Exclusion) callOnly() bool {
 	}
 	return true
 }
+
+// AmberFactor is what amber health (typed or derived) multiplies a match's
+// score by: a customer with open trouble can still host a visit, but one
+// without should come first unless it fits clearly worse.
+const AmberFactor = 0.8
 
 // Result is a ranking: matches and calls by score descending, then slug
 // ascending; exclusions by slug. Every customer appears once: translations
@@ -146,6 +170,8 @@ const QuotaWindow = 365 * 24 * time.Hour
 // version Representative picks.
 func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
 	t := textIn(p.Language)
+	t.health = map[support.Reason]string{}
+	sup := opt.Support.At(today)
 	end := p.VisitDate
 	if end.IsZero() {
 		end = today
@@ -171,12 +197,18 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 			if self >= 0 && group[i] == group[self] || c.Draft || status(c) != "live" {
 				continue
 			}
-		} else if reasons := exclusions(c, used[c.Slug], t); reasons != nil {
-			e := Exclusion{Case: c, Reasons: reasons, Translations: others[group[i]]}
-			res.Excluded = append(res.Excluded, e)
-			if e.callOnly() {
-				res.Calls = append(res.Calls, Match{Case: c, Translations: e.Translations})
+		} else {
+			h := healthOf(c, sup)
+			packsOnly := c.Publication(today, site).ForWantOfConsent()
+			if reasons := exclusions(c, p, used[c.Slug], h, t); reasons != nil {
+				e := Exclusion{Case: c, Reasons: reasons, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly}
+				res.Excluded = append(res.Excluded, e)
+				if e.TakesCalls() {
+					res.Calls = append(res.Calls, Match{Case: c, Translations: e.Translations, Health: e.Health, PacksOnly: packsOnly})
+				}
+				continue
 			}
+			res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly})
 			continue
 		}
 		res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]]})
@@ -187,6 +219,9 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 			m := &(*list)[k]
 			m.Components = pi.components(m.Case, used[m.Case.Slug], opt.Public)
 			m.Score = score(m.Components, site.Weights, opt.Public)
+			if m.Health.Health == support.Amber {
+				m.Score *= AmberFactor
+			}
 		}
 		slices.SortFunc(*list, func(a, b Match) int {
 			return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
@@ -194,6 +229,9 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 		for k := range *list {
 			m := &(*list)[k]
 			m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
+			if m.Health.Health == support.Amber {
+				m.Reasons = append(m.Reasons, amberReason(m.Health, t))
+			}
 		}
 	}
 	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
@@ -261,6 +299,38 @@ func representatives(cases []*content.Case, group []int, lang string, site *conf
 	return rep, others
 }
 
+// health is a case's health as matching sees it.
+type health struct {
+	level   string // the worse of typed and derived
+	derived support.Health
+}
+
+func healthOf(c *content.Case, sup support.Snapshot) health {
+	d := sup.Health(c.SupportName())
+	return health{level: support.Worse(c.Reference.Health, d.Health), derived: d}
+}
+
+// HealthAt is the health matching uses for c on the date of sup, with the
+// helpdesk's reasons in lang.
+func HealthAt(c *content.Case, sup support.Snapshot, lang string) Health {
+	t := textIn(lang)
+	t.health = map[support.Reason]string{}
+	return healthOf(c, sup).words(t)
+}
+
+func (h health) words(t text) Health {
+	return Health{Health: h.level, HealthReasons: h.derived.Texts(t.lang, t.health)}
+}
+
+// amberReason says what amber health cost the score, and why it is amber.
+func amberReason(h Health, t text) string {
+	why := strings.Join(h.HealthReasons, t.m["why_sep"])
+	if why == "" {
+		why = t.m["amber_typed"]
+	}
+	return t.format("amber", "f", factor(AmberFactor, t.lang), "why", why)
+}
+
 // Usage counts the ledger entries per case in the 365 days up to and
 // including end.
 func Usage(visits []content.Visit, end time.Time) map[string]int {
@@ -301,23 +371,32 @@ func (r Result) Top(n int) []Match {
 
 func status(c *content.Case) string { return cmp.Or(c.Status, "live") }
 
-// exclusions returns why c must not be recommended, or nil.
-func exclusions(c *content.Case, used int, t text) []Reason {
+// exclusions returns why c must not be recommended for p, or nil.
+func exclusions(c *content.Case, p Prospect, used int, h health, t text) []Reason {
 	var why []Reason
+	add := func(visitOnly bool, reason string) {
+		why = append(why, Reason{Text: reason, VisitOnly: visitOnly})
+	}
 	if c.Draft {
-		why = append(why, Reason{Text: t.format("draft")})
+		add(false, t.format("draft"))
 	}
 	if s := status(c); s != "live" {
-		why = append(why, Reason{Text: t.format("status", "s", t.status(s))})
+		add(false, t.format("status", "s", t.status(s)))
 	}
 	if !c.Reference.Visit {
-		why = append(why, Reason{Text: t.format("no_visits"), VisitOnly: true})
+		add(true, t.format("no_visits"))
 	}
-	if c.Reference.Health == "red" {
-		why = append(why, Reason{Text: t.format("health_red")})
+	if c.Reference.RefusesCompetitors && c.Industry == p.Industry {
+		add(true, t.format("competitors"))
+	}
+	if c.Reference.Health == support.Red {
+		add(false, t.format("health_red"))
+	}
+	if h.derived.Health == support.Red {
+		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang, t.health), t.m["why_sep"])))
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
-		why = append(why, Reason{Text: t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))})
+		add(false, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
 	}
 	return why
 }

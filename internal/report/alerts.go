@@ -10,10 +10,6 @@ import (
 	"github.com/refpack/refpack/internal/match"
 )
 
-// ConsentWarningDays is how long before a consent expires the report warns
-// (SPEC §3.1's default of consent_warning_days).
-const ConsentWarningDays = 60
-
 // Currencies returns the currencies of m in alphabetical order.
 func Currencies(m map[string]int64) []string {
 	return slices.Sorted(maps.Keys(m))
@@ -58,12 +54,13 @@ func alerts(r *Report, t Text) []Alert {
 			continue
 		}
 		left := Days(r.Date, ref.Consent.Expires)
+		warn := r.consentWarningDays
 		switch {
 		case left <= 0:
-			out = append(out, Alert{Kind: "consent", Case: ref.Case.Slug, days: -left + ConsentWarningDays,
+			out = append(out, Alert{Kind: "consent", Case: ref.Case.Slug, days: -left + warn,
 				Message: t.T("alert_consent_gone", "case", ref.Name, "date", t.Date(ref.Consent.Expires))})
-		case left <= ConsentWarningDays:
-			out = append(out, Alert{Kind: "consent", Case: ref.Case.Slug, days: ConsentWarningDays - left,
+		case left <= warn:
+			out = append(out, Alert{Kind: "consent", Case: ref.Case.Slug, days: warn - left,
 				Message: t.T("alert_consent_soon", "case", ref.Name, "date", t.Date(ref.Consent.Expires))})
 		}
 	}

@@ -53,6 +53,10 @@ type Input struct {
 
 // Report is the reference programme at a date.
 type Report struct {
+	// consentWarningDays is site.toml's consent_warning_days: how long
+	// before a consent expires the report warns.
+	consentWarningDays int
+
 	Date       time.Time
 	From       time.Time // first day of the window; the last is Date
 	Language   string    // the site's
@@ -231,7 +235,7 @@ func Build(in Input) *Report {
 		} else {
 			ref.Translations = append(ref.Translations, c.Slug)
 		}
-		ref.Willing = ref.Willing || match.Willing(c)
+		ref.Willing = ref.Willing || match.Willing(c, health(c).Level)
 	}
 	for k := range r.References {
 		ref := &r.References[k]
@@ -348,6 +352,7 @@ func Build(in Input) *Report {
 	})
 
 	r.Demand = demand(lib, date)
+	r.consentWarningDays = in.Library.Site.ConsentWarningDays
 	r.Alerts = alerts(r, t)
 	return r
 }

@@ -20,8 +20,10 @@ func day(s string) time.Time {
 
 func testSite(lang string) *config.Site {
 	return &config.Site{
-		Title:    "Refs",
-		Language: lang,
+		Title: "Refs",
+		// SPEC §3.1's default of consent_warning_days.
+		ConsentWarningDays: 60,
+		Language:           lang,
 		Industries: config.NewVocabulary([]config.Term{
 			{Key: "banking", Label: "Banking", Labels: map[string]string{"ja": "銀行", "ru": "Банки"}},
 			{Key: "leasing", Label: "Leasing", Labels: map[string]string{"ja": "リース", "ru": "Лизинг"}},

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -45,9 +46,10 @@ type Result struct {
 // build: the parsed case studies, their rendered Markdown, the leak guard,
 // the rendered pages and their leak scan.
 type builder struct {
-	dir    string // site root
-	drafts bool   // show drafts
-	addr   string // host:port of the dev server, which replaces base_url's host
+	dir    string    // site root
+	drafts bool      // show drafts
+	date   time.Time // the build date, which decides which consents hold (SPEC §3.2)
+	addr   string    // host:port of the dev server, which replaces base_url's host
 
 	md *markdown.Renderer
 
@@ -157,7 +159,9 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		c := content.ParseCase(b.lib.Site, p, src, old.BundleFiles, &list)
 		if list.HasErrors() {
 			c = nil
-		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language {
+		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language || consentKey(c) != consentKey(old) {
+			// A consent is shared with the case's translations by the
+			// loader's cross-file checks.
 			return Result{}, false
 		}
 		updates = append(updates, update{p, c, list.Problems})
@@ -205,6 +209,15 @@ func relatedKey(c *content.Case) string {
 	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf)
 }
 
+// consentKey is what the publication rule and the leak guard read of a
+// case's [consent]; a change reloads the whole library.
+func consentKey(c *content.Case) string {
+	if c.Consent == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%v %q %v", c.Consent.Public, c.Consent.ApprovedBy, c.Consent.Expires)
+}
+
 func (b *builder) setLib(lib *content.Library) {
 	b.lib = lib
 	b.byPath = make(map[string]*content.Case, len(lib.Cases))
@@ -221,12 +234,7 @@ func (b *builder) render(changed []string) Result {
 	full := changed == nil
 	lib := b.lib
 	public := *lib
-	public.Cases = nil
-	for _, c := range lib.Cases {
-		if b.drafts || !c.Draft {
-			public.Cases = append(public.Cases, c)
-		}
-	}
+	public.Cases = lib.PublicCases(b.date, b.drafts)
 	bodies, bodyProblems := b.renderBodies(public.Cases)
 	if len(bodyProblems) > 0 {
 		return Result{Problems: b.addProblems(bodyProblems), Full: full}
@@ -279,7 +287,7 @@ func (b *builder) render(changed []string) Result {
 	if !partial {
 		fresh = nil
 	}
-	if err := b.scan(next, fresh, public.Cases); err != nil {
+	if err := b.scan(next, fresh); err != nil {
 		return Result{Problems: b.addProblems([]diag.Problem{{Path: "public", Message: err.Error()}}), Full: full}
 	}
 	b.last, b.related, b.pending = next, related, nil
@@ -374,9 +382,9 @@ func (b *builder) renderBodies(cases []*content.Case) (map[string]markdown.Resul
 // holds the only files that were rendered again; the others are the last
 // build's. The secrets are listed anew on every build: which values are
 // private depends on every case, published or not.
-func (b *builder) scan(next *Build, fresh map[string][]byte, published []*content.Case) error {
+func (b *builder) scan(next *Build, fresh map[string][]byte) error {
 	all := b.last == nil
-	secrets := b.lib.Secrets(published)
+	secrets := b.lib.Secrets(b.date)
 	if b.guard == nil || !slices.Equal(secrets, b.secrets) {
 		b.guard, b.secrets = publish.NewGuard(secrets), secrets
 		all = true
@@ -477,7 +485,7 @@ func (b *builder) withIndex(index map[string][]byte) Result {
 	maps.Copy(files, index)
 	next := *b.last
 	next.Files = files
-	if err := b.scan(&next, index, b.indexIn.Lib.Cases); err != nil {
+	if err := b.scan(&next, index); err != nil {
 		return Result{Problems: b.addProblems([]diag.Problem{{Path: "public", Message: err.Error()}})}
 	}
 	b.last = &next
