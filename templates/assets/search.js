@@ -617,7 +617,7 @@
         st.f[nm].forEach(function (k) { labels.push(labelOf(nm, k)); });
       });
       if (activeCount) activeCount.textContent = labels.length ? String(labels.length) : "";
-      if (activeLabels) activeLabels.textContent = labels.join(", ");
+      if (activeLabels) activeLabels.textContent = labels.join(activeLabels.getAttribute("data-active-filters") || ", ");
     }
 
     // run shows the results of st. The listing stays until the first page
