@@ -302,7 +302,7 @@
     this.postings = new Map(); // term -> Int32Array of doc, score pairs
   }
   // load fetches the manifest; loadFacets the facet columns, which a query
-  // does not need, so the two go in parallel after the manifest.
+  // does not need, so both are fetched in parallel after the manifest.
   Index.prototype.load = function () {
     var ix = this;
     if (!ix.ready) ix.ready = ix.fetchJSON(ix.base + "manifest.json").then(function (m) { ix.m = m; });
@@ -621,7 +621,7 @@
     }
 
     // run shows the results of st. The listing stays until the first page
-    // of results is in hand and is then swapped for it in one step, so the
+    // of results is in hand and is then swapped for it at once, so the
     // page never shows an empty, growing result list.
     function run(st) {
       var my = ++seq;
