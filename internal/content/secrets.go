@@ -66,12 +66,13 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 	// Most secrets are the reference fields of the cases, a question's text
 	// or a visit's bonus.
 	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))
-	// Names of fewer than four letters (an anonymous "AXA") are secrets;
-	// other text that short is a placeholder such as "n/a".
+	// Names of fewer than four letters (an anonymous "AXA") and of one word
+	// are secrets; other text that short is a placeholder such as "n/a",
+	// and one word of it ("three", "search") says nothing private.
 	add := func(value, path, field string) {
 		v := strings.TrimSpace(value)
 		ws := words(v)
-		if len(ws) == 0 || public[strings.Join(ws, " ")] || !nameField(field) && letters(ws) < MinSecretLen {
+		if len(ws) == 0 || public[strings.Join(ws, " ")] || !nameField(field) && (letters(ws) < MinSecretLen || len(ws) < 2 && !unspaced(v)) {
 			return
 		}
 		// Only a script with capitals can write a name apart from words.
@@ -144,6 +145,14 @@ func nameField(field string) bool {
 		return true
 	}
 	return strings.HasPrefix(field, "client") || strings.HasSuffix(field, "].name")
+}
+
+// unspaced reports text in a script written without spaces between words
+// (Japanese), where one "word" may be a whole sentence.
+func unspaced(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+	})
 }
 
 func letters(words []string) int {
