@@ -16,7 +16,8 @@ import (
 // The leak guard compares private values with output as a reader of the
 // page or the URL would read both (README, "What is private"). Reading
 // turns bytes into a view: only the letters and digits, in Unicode
-// compatibility form (NFKC) and lower case, with every escape the output
+// compatibility form, lower case and (for Latin) without accents, with
+// every escape the output
 // uses decoded and every piece of markup dropped, plus two marks per
 // letter: whether a word boundary comes before it, and whether it was
 // written as a capital. A value is found where its letters occur in that
@@ -26,7 +27,7 @@ import (
 
 // view is what a reader sees of some text.
 type view struct {
-	text  []byte   // letters and digits, NFKC, lower case, as UTF-8
+	text  []byte   // letters and digits as read, in UTF-8
 	bound []uint64 // bit i: a word boundary comes before text[i]
 	upper []uint64 // bit i: text[i] starts a letter written as a capital
 	// pos, when not nil, holds for each byte of text the offset in the
