@@ -22,7 +22,7 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		res, problems := buildSite(lib, false, out)
+		res, problems := buildSite(lib, false, out, false)
 		if res == nil {
 			b.Fatalf("build failed: %v", problems[0])
 		}

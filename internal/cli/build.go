@@ -25,11 +25,14 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts]",
-		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.", stderr)
+	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--clean]",
+		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.\n"+
+			"DIR must not exist, be empty or hold a previous build and nothing else (a .git is kept);\n"+
+			"--clean replaces it whatever it holds.", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	outDir := fs.String("o", "", "output directory (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "include draft case studies, marked as drafts")
+	clean := fs.Bool("clean", false, "replace DIR even when it holds files that refpack did not write")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
@@ -42,18 +45,27 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		out = filepath.Join(*siteDir, "public")
 	}
-	if err := checkOutputDir(*siteDir, out); err != nil {
-		fmt.Fprintf(stderr, "refpack build: %v\n", err)
+	err := checkOutputDir(*siteDir, out)
+	if err == nil {
+		err = publish.CheckOutput(out, *clean)
+	}
+	if err != nil {
+		printOutputError(stderr, err)
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, *drafts, out)
+	res, problems := buildSite(*siteDir, *drafts, out, *clean)
 	printProblems(stderr, problems)
 	if res == nil {
 		return ExitProblem
 	}
 	if err := res.w.Commit(); err != nil {
 		var leaks *diag.Errors
+		var foreign *publish.ForeignError
+		if errors.As(err, &foreign) {
+			printOutputError(stderr, err)
+			return ExitUsage
+		}
 		if errors.As(err, &leaks) {
 			for _, p := range leaks.Problems {
 				p.Path = filepath.Join(out, p.Path)
@@ -69,6 +81,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
+// printOutputError explains why the output directory is not replaced.
+func printOutputError(w io.Writer, err error) {
+	var foreign *publish.ForeignError
+	if errors.As(err, &foreign) {
+		fmt.Fprintf(w, "refpack build: %v; refusing to delete them (move them away, choose another -o, or use --clean to replace the directory anyway)\n", err)
+		return
+	}
+	fmt.Fprintf(w, "refpack build: %v\n", err)
+}
+
 // built is a rendered site, written but not yet committed.
 type built struct {
 	w     *publish.Writer
@@ -77,9 +99,9 @@ type built struct {
 
 // buildSite loads, validates and renders the site, streaming every output
 // file through the leak guard into a publish.Writer for out (a dry run when
-// out is ""). It returns nil when the content has errors; problems holds
+// out is ""; clean replaces out whatever it holds). It returns nil when the content has errors; problems holds
 // errors and warnings. The caller commits or aborts the writer.
-func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem) {
+func buildSite(siteDir string, drafts bool, out string, clean bool) (*built, []diag.Problem) {
 	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
@@ -103,7 +125,7 @@ func buildSite(siteDir string, drafts bool, out string) (*built, []diag.Problem)
 	w := publish.DryRun(guard)
 	if out != "" {
 		var err error
-		if w, err = publish.NewWriter(out, guard); err != nil {
+		if w, err = publish.NewWriter(out, guard, clean); err != nil {
 			return nil, append(problems, diag.Problem{Path: out, Message: err.Error()})
 		}
 	}

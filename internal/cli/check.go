@@ -28,7 +28,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, true, "")
+	res, problems := buildSite(*siteDir, true, "", false)
 	if res != nil {
 		problems = append(problems, res.w.Leaks()...)
 	}
