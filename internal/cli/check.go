@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 )
 
@@ -31,6 +33,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	res, problems := buildSite(*siteDir, true, "", false)
 	if res != nil {
 		problems = append(problems, res.w.Leaks()...)
+	}
+	// The fonts are checked here, not in every build: only packs use them.
+	var settings diag.List
+	if s := config.Load(content.DirFS(*siteDir), &settings); s != nil {
+		if fonts := fontProblems(*siteDir, s); len(fonts) > 0 {
+			all := diag.List{Problems: append(problems, fonts...)}
+			all.Sort()
+			problems = all.Problems
+		}
 	}
 	errs, warns := count(problems)
 	cases := 0

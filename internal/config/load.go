@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -45,7 +46,7 @@ func decode(root *tomldoc.Table) *Site {
 		Title:       root.String("title", true),
 		Description: root.String("description", false),
 		Language:    root.String("language", false),
-		PageSize:    int(root.Int("page_size", 24)),
+		PageSize:    intIn(root, "page_size", 24, PageSizeRange),
 		Weights:     DefaultWeights,
 		Brief:       DefaultBrief,
 	}
@@ -54,10 +55,6 @@ func decode(root *tomldoc.Table) *Site {
 	} else if !slices.Contains(Languages, s.Language) {
 		root.Errorf("language", -1, "unknown language %q: use one of %s", s.Language, strings.Join(Languages, ", "))
 		s.Language = "en"
-	}
-	if s.PageSize < 1 {
-		root.Errorf("page_size", -1, "page_size must be at least 1")
-		s.PageSize = 24
 	}
 	s.BaseURL = baseURL(root)
 
@@ -76,8 +73,13 @@ func decode(root *tomldoc.Table) *Site {
 				Freshness:   weight(w, "freshness", DefaultWeights.Freshness),
 			}
 			sum := s.Weights.Industry + s.Weights.ProjectType + s.Weights.Scale + s.Weights.Region + s.Weights.Freshness
-			if sum <= 0 {
+			switch {
+			case sum <= 0:
 				w.TableErrorf("matching weights must not all be zero")
+				s.Weights = DefaultWeights
+			case math.IsInf(sum, 0):
+				// Each weight is finite, but a score divides by their sum.
+				w.TableErrorf("matching weights are too large to add up: they are relative, use numbers such as 0.4")
 				s.Weights = DefaultWeights
 			}
 			w.Finish()
@@ -86,15 +88,16 @@ func decode(root *tomldoc.Table) *Site {
 	}
 	if b := root.Table("brief"); b != nil {
 		s.Brief = Brief{
-			Top:             positive(b, "top", DefaultBrief.Top),
-			MaxQuestions:    positive(b, "max_questions", DefaultBrief.MaxQuestions),
-			FollowUpDays:    int(b.Int("follow_up_days", int64(DefaultBrief.FollowUpDays))),
-			MaxVisitMinutes: positive(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes),
-			MaxDelegates:    positive(b, "max_delegates", DefaultBrief.MaxDelegates),
+			Top:             intIn(b, "top", DefaultBrief.Top, TopRange),
+			MaxQuestions:    intIn(b, "max_questions", DefaultBrief.MaxQuestions, MaxQuestionsRange),
+			FollowUpDays:    intIn(b, "follow_up_days", DefaultBrief.FollowUpDays, FollowUpDaysRange),
+			MaxVisitMinutes: intIn(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes, MaxVisitMinutesRange),
+			MaxDelegates:    intIn(b, "max_delegates", DefaultBrief.MaxDelegates, MaxDelegatesRange),
 			Fonts:           b.Strings("fonts", false),
 		}
-		if s.Brief.MaxVisitMinutes < 30 {
-			b.Errorf("max_visit_minutes", -1, "max_visit_minutes must be at least 30 to fit the three parts of a visit")
+		s.Brief.FontPos = make([]Pos, len(s.Brief.Fonts))
+		for i := range s.Brief.Fonts {
+			s.Brief.FontPos[i].Line, s.Brief.FontPos[i].Col = b.ValuePos("fonts", i)
 		}
 		b.Finish()
 	}
@@ -132,13 +135,23 @@ func weight(t *tomldoc.Table, key string, def float64) float64 {
 	return w
 }
 
-func positive(t *tomldoc.Table, key string, def int) int {
-	n := int(t.Int(key, int64(def)))
-	if n < 1 {
-		t.Errorf(key, -1, "%s must be at least 1", key)
-		return def
-	}
-	return n
+// Range is the inclusive range of a number in site.toml (SPEC §3.1). The
+// bounds keep every plan sensible and every loop over them short.
+type Range struct{ Min, Max int }
+
+// The ranges of site.toml's numbers.
+var (
+	PageSizeRange        = Range{1, 500}
+	TopRange             = Range{1, 20}
+	MaxQuestionsRange    = Range{1, 200}
+	FollowUpDaysRange    = Range{0, 30}
+	MaxVisitMinutesRange = Range{30, 480} // at least 30 to fit the three parts of a visit
+	MaxDelegatesRange    = Range{1, 50}
+)
+
+// intIn reads an integer setting within r, def when absent or out of it.
+func intIn(t *tomldoc.Table, key string, def int, r Range) int {
+	return int(t.IntIn(key, int64(def), int64(r.Min), int64(r.Max)))
 }
 
 // vocabulary reads [name.<key>] tables. Only industries may declare related
