@@ -45,7 +45,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		out = filepath.Join(*siteDir, "public")
 	}
-	err := checkOutputDir(*siteDir, out)
+	// The sources are protected from where the build really goes, which
+	// is a link's target even when that does not exist yet.
+	target, err := publish.Resolve(out)
+	if err == nil {
+		err = checkOutputDir(*siteDir, target)
+	}
 	if err == nil {
 		err = publish.CheckOutput(out, *clean)
 	}

@@ -99,6 +99,10 @@ func checkTarget(dir, target string, clean bool) error {
 	return nil
 }
 
+// Resolve is the directory a build into dir replaces: dir, or the target
+// of the symbolic links at dir itself (also one that does not exist yet).
+func Resolve(dir string) (string, error) { return resolve(filepath.Clean(dir)) }
+
 // resolve follows symbolic links at dir itself: a build through a link
 // goes into its target and leaves the link in place.
 func resolve(dir string) (string, error) {
