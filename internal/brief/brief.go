@@ -25,12 +25,16 @@ type Input struct {
 	Site      *config.Site
 	Prospect  *content.Prospect
 	Matches   []match.Match     // the recommended references, best first
+	Calls     []match.Match     // the call references (SPEC §7.3), best first
+	Pages     []match.Match     // the published case studies closest to the prospect
 	Questions []questions.Group // the prepared question list
-	Cases     []*content.Case   // the whole library, to join translations in the ledger
 	Visits    []content.Visit   // the whole ledger
 	// ProspectNames names the ledger's prospects by slug.
 	ProspectNames map[string]string
 	Today         time.Time // the date generated
+	// SupportExport tells that a helpdesk export was read, so a reference
+	// without health reasons has a clean support record.
+	SupportExport bool
 	Fonts         *Fonts
 }
 
@@ -47,6 +51,9 @@ type pack struct {
 	refs  []int          // internal link of each reference's section
 	// history holds each reference's ledger entries, newest first.
 	history [][]content.Visit
+	// pages is the page of every link target, for the contents: learnt
+	// by a first layout that draws nothing (nil during it).
+	pages map[int]int
 }
 
 // Render lays out the pack and returns the PDF. Any character that no font
@@ -59,30 +66,17 @@ func Render(in Input) (out []byte, err error) {
 			out, err = nil, fmt.Errorf("brief %s: internal error while laying out: %v", in.Prospect.Slug, r)
 		}
 	}()
-	p := &pack{doc: newDoc(in.Fonts), in: in, lang: cmp.Or(in.Prospect.Language, in.Site.Language, "en"), links: map[string]int{}}
-	p.cjkFirst = p.lang == "ja"
-	p.metadata()
-	for _, s := range []string{"profile", "refs", "plan", "questions", "after"} {
-		p.links[s] = p.pdf.AddLink()
+	// The contents give page numbers, known only once the pack is laid
+	// out: a first layout learns them. The contents take the same room
+	// whatever the numbers, so the second layout breaks pages alike.
+	first := newPack(in, nil)
+	first.write()
+	if first.err != nil {
+		return nil, first.err
 	}
-	for _, m := range in.Matches {
-		p.refs = append(p.refs, p.pdf.AddLink())
-		p.history = append(p.history, p.ledger(m.Case))
-	}
-	p.pdf.SetFooterFunc(p.footer)
-	p.pdf.AliasNbPages(pageCountAlias)
-
-	p.cover()
-	p.onNewPage = p.runningHeader
-	p.profile()
-	p.references()
-	for i, m := range in.Matches {
-		p.reference(i, m)
-	}
-	p.plan()
-	p.questionList()
-	p.after()
-
+	p := newPack(in, first.pageOf)
+	p.wraps = first.wraps
+	p.write()
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -93,7 +87,41 @@ func Render(in Input) (out []byte, err error) {
 	if err := p.pdf.Output(&b); err != nil {
 		return nil, err
 	}
-	return tagSubsets(b.Bytes()), nil
+	return compactFonts(tagSubsets(b.Bytes())), nil
+}
+
+func newPack(in Input, pages map[int]int) *pack {
+	p := &pack{doc: newDoc(in.Fonts), in: in, lang: cmp.Or(in.Prospect.Language, in.Site.Language, "en"), links: map[string]int{}, pages: pages}
+	p.cjkFirst = p.lang == "ja"
+	p.dry = pages == nil
+	return p
+}
+
+// write lays out the whole pack.
+func (p *pack) write() {
+	p.metadata()
+	for _, s := range []string{"profile", "refs", "lighter", "plan", "questions", "after"} {
+		p.links[s] = p.pdf.AddLink()
+	}
+	for _, m := range p.in.Matches {
+		p.refs = append(p.refs, p.pdf.AddLink())
+		p.history = append(p.history, p.ledger(m))
+	}
+	p.pdf.SetFooterFunc(p.footer)
+	p.pdf.AliasNbPages(pageCountAlias)
+
+	p.cover()
+	p.onNewPage = p.runningHeader
+	p.newPage()
+	p.contents()
+	p.profile()
+	p.references()
+	for i, m := range p.in.Matches {
+		p.reference(i, m)
+	}
+	p.plan()
+	p.questionList()
+	p.after()
 }
 
 func (p *pack) t(key string, pairs ...string) string { return tr(p.lang, key, pairs...) }
@@ -140,91 +168,194 @@ func (p *pack) runningHeader() {
 	p.rule(y+2.5, colRule, 0.2)
 }
 
-// section starts a top-level section on a new page, with its bookmark and
-// the target of its internal link.
-func (p *pack) section(key string, num int) {
-	p.newPage()
-	title := p.clean(itoa(num) + ". " + p.t("s_"+key))
-	p.pdf.Bookmark(title, 0, p.y)
-	p.pdf.SetLink(p.links[key], p.y, -1)
-	p.heading(title, stH1, 10)
-	p.rule(p.y+0.5, colHeading, 0.5)
-	p.y += 5
+// gap adds space between blocks, except at the top of a page.
+func (p *pack) gap(h float64) {
+	if p.y > marginT+0.01 {
+		p.y += h
+	}
+}
+
+// head sets a heading kept with keep mm of what follows, with an outline
+// entry at level (-1: none) and as the target of link (0: none).
+func (p *pack) head(title string, st style, keep float64, level, link int) {
+	title = p.clean(title)
+	lines := p.wrap(title, st, contentW)
+	lh := st.lineH()
+	p.ensure(lh*float64(len(lines)) + keep)
+	if level >= 0 {
+		p.bookmark(title, level)
+	}
+	if link != 0 {
+		p.anchor(link)
+	}
+	for _, l := range lines {
+		p.draw(marginL, p.y+lh*0.8, l, st)
+		p.y += lh
+	}
+}
+
+// section starts a top-level section where the previous one ends, its
+// heading kept with first (the section's opening block, nil for none).
+func (p *pack) section(key string, num int, first func()) {
+	p.gap(9)
+	p.keep(func() {
+		p.head(itoa(num)+". "+p.t("s_"+key), stH1, 30, 0, p.links[key])
+		p.rule(p.y+0.5, colHeading, 0.5)
+		p.y += 5
+		if first != nil {
+			first()
+		}
+	})
 }
 
 func (p *pack) sub(title string) {
-	p.y += 1.5
+	p.gap(1.5)
 	p.heading(title, stH2, 22)
 	p.y += 1.5
 }
 
+// cover is the one-page summary carried into the meeting (SPEC §7.1): the
+// dates, the confidentiality notice, the warnings and the references one
+// line each, and the must-see items. Lists longer than the page point to
+// their section.
 func (p *pack) cover() {
 	pr := p.in.Prospect
-	f := p.pdf
-	f.AddPage()
-	p.fill(colHeading)
-	f.Rect(0, 0, pageW, 92, "F")
-	p.y = 30
-	p.draw(marginL, p.y, p.clean(strings.ToUpper(p.t("doc_title"))), style{size: 10, bold: true, color: rgb{180, 200, 230}})
-	p.y += 10
-	f.Bookmark(p.clean(pr.Name), 0, 0)
-	title := style{size: 26, bold: true, color: colWhite}
-	lines := p.wrap(p.clean(pr.Name), title, contentW)
+	p.newPage()
+	p.pdf.Bookmark(p.clean(pr.Name), 0, 0)
+
+	title := style{size: 22, bold: true, color: colWhite}
+	name := p.clean(pr.Name)
+	lines := p.wrap(name, title, contentW)
 	if len(lines) > 2 {
-		title.size = 20
-		lines = p.wrap(p.clean(pr.Name), title, contentW)
+		title.size = 16
+		lines = p.wrap(name, title, contentW)
+		if len(lines) > 3 {
+			lines = []string{lines[0], lines[1], p.fit(strings.Join(lines[2:], " "), title, contentW)}
+		}
 	}
+	sub := style{size: 10, color: rgb{214, 226, 242}}
+	banner := 22 + float64(len(lines))*title.lineH() + 3 + sub.lineH() + 7
+	p.fill(colHeading)
+	p.rect(0, 0, pageW, banner, "F")
+	p.draw(marginL, 16, p.clean(strings.ToUpper(p.t("doc_title"))), style{size: 9, bold: true, color: rgb{180, 200, 230}})
+	p.y = 20
 	for _, l := range lines {
 		p.y += title.lineH()
 		p.draw(marginL, p.y-title.lineH()*0.22, l, title)
 	}
-	p.y += 6
-	sub := style{size: 11, color: rgb{214, 226, 242}}
-	p.para(p.t("prepared_for", "name", pr.Name), sub, marginL, contentW)
+	p.y += 3
+	p.draw(marginL, p.y+sub.lineH()*0.75, p.fit(p.clean(p.t("prepared_for", "name", pr.Name)), sub, contentW), sub)
 
 	// The confidentiality notice, impossible to miss.
-	p.y = 104
-	conf := style{size: 12, bold: true, color: colDanger}
-	cl := p.wrap(p.clean(p.t("confidential")), conf, contentW-12)
-	h := float64(len(cl))*conf.lineH() + 7
+	p.y = banner + 6
+	conf := style{size: 11, bold: true, color: colDanger}
+	cl := p.fit(p.clean(p.t("confidential")), conf, contentW-8)
+	h := conf.lineH() + 5
 	p.drawC(colDanger)
-	f.SetLineWidth(0.6)
-	f.Rect(marginL, p.y, contentW, h, "D")
-	p.y += 3.5
-	for _, l := range cl {
-		p.draw(marginL+(contentW-p.width(l, conf))/2, p.y+conf.lineH()*0.78, l, conf)
-		p.y += conf.lineH()
-	}
-	p.y += 12
+	p.pdf.SetLineWidth(0.6)
+	p.rect(marginL, p.y, contentW, h, "D")
+	p.draw(marginL+(contentW-p.width(cl, conf))/2, p.y+2.5+conf.lineH()*0.78, cl, conf)
+	p.y += h + 5
 
-	visit := p.t("not_planned")
+	visit, follow := p.t("not_planned"), p.t("not_planned")
 	if !pr.VisitDate.IsZero() {
 		visit = p.date(pr.VisitDate)
-	}
-	var refs []string
-	for i, m := range p.in.Matches {
-		refs = append(refs, itoa(i+1)+". "+m.Case.Client)
+		follow = p.date(AddWorkingDays(pr.VisitDate, p.in.Site.Brief.FollowUpDays))
 	}
 	p.pairs([][2]string{
 		{p.t("visit_date"), visit},
 		{p.t("generated"), p.date(p.in.Today)},
+		{p.t("follow_up"), follow},
 		{p.t("stage"), trOr(p.lang, "stage_", pr.Stage)},
-		{p.t("references_n"), cmp.Or(strings.Join(refs, "\n"), "—")},
 	})
-	p.y += 6
+
+	const boxTextW = contentW - 2*3 - 1.5 - 4 // the text width of a box
+	var warn []string
+	for _, w := range p.coverWarnings() {
+		warn = append(warn, p.fit(p.clean(w), stBody, boxTextW))
+	}
+	if len(warn) == 0 {
+		p.box(p.t("warnings"), []string{p.t("w_none")}, rgb{232, 245, 236}, colGreen, stBody)
+	} else {
+		p.box(p.t("warnings"), warn, colWarnBg, colWarn, stBody)
+	}
+
+	// The must-see items keep room for their heading and first lines.
+	mustNeed := stH2.lineH() + 6 + float64(min(len(pr.MustSee), 3)+1)*stBody.lineH()
+	p.heading(p.t("s_refs"), stH2, 0)
+	p.y += 1
+	if len(p.in.Matches) == 0 {
+		p.text(p.fit(p.clean(p.t("no_refs")), stBody, contentW), stBody)
+	}
+	nameW := contentW * 0.58
+	for i, m := range p.in.Matches {
+		r := m.Case.Reference
+		contact := p.wrap(p.clean(cmp.Or(r.Contact, "—")), stSmallText, contentW-nameW-4)
+		if len(contact) > 2 {
+			contact = []string{contact[0], p.fit(strings.Join(contact[1:], " "), stSmallText, contentW-nameW-4)}
+		}
+		rowH := max(stBold.lineH()+stSmall.lineH(), float64(len(contact))*stSmallText.lineH()) + 2.4
+		if rowH+stSmall.lineH()+mustNeed > p.room() {
+			p.more(len(p.in.Matches)-i, 2)
+			break
+		}
+		top := p.y
+		p.draw(marginL+1, p.y+1.2+stBold.lineH()*0.78, itoa(i+1)+".", style{size: stBold.size, bold: true, color: colAccent})
+		p.draw(marginL+7, p.y+1.2+stBold.lineH()*0.78, p.fit(p.clean(m.Case.Client), stBold, nameW-8), stBold)
+		why := p.fit(p.clean(strings.Join(m.Reasons[:min(2, len(m.Reasons))], " · ")), stSmall, nameW-8)
+		p.draw(marginL+7, p.y+1.2+stBold.lineH()+stSmall.lineH()*0.78, why, stSmall)
+		for j, l := range contact {
+			p.draw(marginL+nameW, p.y+1.2+float64(j)*stSmallText.lineH()+stSmallText.lineH()*0.78, l, stSmallText)
+		}
+		p.y += rowH
+		p.linkArea(marginL, top, contentW, rowH, p.refs[i])
+		p.rule(p.y, colRule, 0.15)
+	}
+	p.y += 4
+
+	p.heading(p.t("must_see"), stH2, 0)
+	p.y += 1
+	if len(pr.MustSee) == 0 {
+		p.text(p.fit(p.clean(p.t("no_must_see")), stBody, contentW), stBody)
+	}
+	lh := stBody.lineH()
+	for i, item := range pr.MustSee {
+		if 2*lh > p.room() && i < len(pr.MustSee)-1 || lh > p.room() {
+			p.more(len(pr.MustSee)-i, 1)
+			break
+		}
+		p.draw(marginL+1, p.y+lh*0.78, "•", style{size: stBody.size, bold: true, color: colAccent})
+		p.draw(marginL+6, p.y+lh*0.78, p.fit(p.clean(item), stBody, contentW-6), stBody)
+		p.y += lh
+	}
+}
+
+// more says that n more entries are in the given section.
+func (p *pack) more(n, section int) {
+	p.draw(marginL+7, p.y+stSmall.lineH()*0.9, p.clean(p.t("more_n", "n", itoa(n), "s", itoa(section))), stSmall)
+	p.y += stSmall.lineH() + 1
+}
+
+// contents lists the sections and references with their pages, each line
+// linked to its target.
+func (p *pack) contents() {
 	p.heading(p.t("contents"), stH2, 30)
 	p.y += 1
-	n := 2
 	p.tocLine(itoa(1)+". "+p.t("s_profile"), p.links["profile"], 0)
 	p.tocLine(itoa(2)+". "+p.t("s_refs"), p.links["refs"], 0)
+	p.tocLine(p.t("lighter"), p.links["lighter"], 6)
 	for i, m := range p.in.Matches {
 		p.tocLine(itoa(2)+"."+itoa(i+1)+" "+m.Case.Client, p.refs[i], 6)
 	}
-	for _, k := range []string{"plan", "questions", "after"} {
-		n++
-		p.tocLine(itoa(n)+". "+p.t("s_"+k), p.links[k], 0)
+	for n, k := range []string{"plan", "questions", "after"} {
+		p.tocLine(itoa(n+3)+". "+p.t("s_"+k), p.links[k], 0)
 	}
+	p.y += 2
 }
+
+// tocNumW is the room kept for a page number: the title wraps the same
+// whatever the number, so both layouts break alike.
+const tocNumW = 14.0
 
 func (p *pack) tocLine(s string, link int, indent float64) {
 	s = p.clean(s)
@@ -232,23 +363,32 @@ func (p *pack) tocLine(s string, link int, indent float64) {
 	if indent == 0 {
 		st = stBold
 	}
-	lines := p.wrap(s, st, contentW-indent)
+	lines := p.wrap(s, st, contentW-indent-tocNumW)
 	lh := st.lineH() + 0.6
+	p.ensure(lh * float64(len(lines)))
 	top := p.y
 	for _, l := range lines {
-		p.ensure(lh)
 		p.draw(marginL+indent, p.y+lh*0.75, l, st)
 		p.y += lh
 	}
-	p.pdf.Link(marginL+indent, top, contentW-indent, p.y-top, link)
+	if n := p.pages[link]; n > 0 {
+		num := itoa(n)
+		nw := p.width(num, st)
+		p.draw(pageW-marginR-nw, p.y-lh*0.25, num, st)
+		// A dotted leader from the title's end to the number.
+		dot := style{size: st.size, color: colRule}
+		from := marginL + indent + p.width(lines[len(lines)-1], st) + 2
+		dw := p.width(" .", dot)
+		if k := int((pageW - marginR - nw - 2 - from) / dw); k > 0 {
+			p.draw(pageW-marginR-nw-2-float64(k)*dw, p.y-lh*0.25, strings.Repeat(" .", k), dot)
+		}
+	}
+	p.linkArea(marginL+indent, top, contentW-indent, p.y-top, link)
 }
 
 func (p *pack) profile() {
 	pr := p.in.Prospect
 	site := p.in.Site
-	p.section("profile", 1)
-	p.heading(p.clean(pr.Name), stH2, 10)
-	p.y += 1
 	var pts []string
 	for _, k := range pr.ProjectTypes {
 		pts = append(pts, site.ProjectTypes.Label(k, p.lang))
@@ -265,7 +405,7 @@ func (p *pack) profile() {
 	if pr.Region != "" {
 		region = site.Regions.Label(pr.Region, p.lang)
 	}
-	p.pairs([][2]string{
+	facts := [][2]string{
 		{p.t("industry"), site.Industries.Label(pr.Industry, p.lang)},
 		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
 		{p.t("scale"), p.scale(pr.Scale)},
@@ -274,23 +414,29 @@ func (p *pack) profile() {
 		{p.t("visit_date"), visit},
 		{p.t("competitors"), strings.Join(comp, p.t("list_sep"))},
 		{p.t("notes"), pr.Notes},
+	}
+	p.section("profile", 1, func() {
+		p.heading(p.clean(pr.Name), stH2, 10)
+		p.y += 1
+		p.pairs(facts)
 	})
 
-	warnings := p.warnings()
+	warnings := p.warnings("w_")
 	if len(warnings) == 0 {
 		p.box(p.t("warnings"), []string{p.t("w_none")}, rgb{232, 245, 236}, colGreen, stBody)
 	} else {
 		p.box(p.t("warnings"), warnings, colWarnBg, colWarn, stBody)
 	}
 
-	p.sub(p.t("must_see"))
-	if len(pr.MustSee) == 0 {
-		p.text(p.t("no_must_see"), stBody)
-	} else {
-		p.bullets(pr.MustSee, stBody, "•")
-	}
+	p.keep(func() {
+		p.sub(p.t("must_see"))
+		if len(pr.MustSee) == 0 {
+			p.text(p.t("no_must_see"), stBody)
+		} else {
+			p.bullets(pr.MustSee, stBody, "•")
+		}
+	})
 
-	p.sub(p.t("participants"))
 	t := table{widths: []float64{0.34, 0.46, 0.20}, header: []string{p.t("name"), p.t("role"), p.t("side")}}
 	for _, x := range pr.Participants {
 		side := trOr(p.lang, "side_", x.Side)
@@ -300,18 +446,25 @@ func (p *pack) profile() {
 		}
 		t.rows = append(t.rows, []cell{{text: x.Name, style: stBold}, {text: x.Role, style: stBody}, {text: side, style: st}})
 	}
-	p.table(t)
+	p.keep(func() {
+		p.sub(p.t("participants"))
+		p.table(t)
+	})
 }
 
-// warnings are the seed's warnings that apply to the prospect.
-func (p *pack) warnings() []string {
+// coverWarnings are the warnings in one line each, for the cover.
+func (p *pack) coverWarnings() []string { return p.warnings("c_") }
+
+// warnings are the seed's warnings that apply to the prospect, in the
+// texts whose keys start with prefix: w_ in full, c_ in short.
+func (p *pack) warnings(prefix string) []string {
 	pr := p.in.Prospect
 	var out []string
 	if i := slices.Index(content.Stages, pr.Stage); i >= 0 && i < slices.Index(content.Stages, "shortlist") {
-		out = append(out, p.t("w_stage", "stage", trOr(p.lang, "stage_", pr.Stage)))
+		out = append(out, p.t(prefix+"stage", "stage", trOr(p.lang, "stage_", pr.Stage)))
 	}
 	if limit := p.in.Site.Brief.MaxDelegates; limit > 0 && len(pr.Participants) > limit {
-		out = append(out, p.t("w_delegates", "n", itoa(len(pr.Participants)), "max", itoa(limit)))
+		out = append(out, p.t(prefix+"delegates", "n", itoa(len(pr.Participants)), "max", itoa(limit)))
 	}
 	if !pr.VisitDate.IsZero() {
 		var later []string
@@ -321,7 +474,7 @@ func (p *pack) warnings() []string {
 			}
 		}
 		if len(later) > 0 {
-			out = append(out, p.t("w_competitor", "dates", strings.Join(later, p.t("list_sep"))))
+			out = append(out, p.t(prefix+"competitor", "dates", strings.Join(later, p.t("list_sep"))))
 		}
 	}
 	var business []string
@@ -331,7 +484,7 @@ func (p *pack) warnings() []string {
 		}
 	}
 	if len(business) > 0 {
-		out = append(out, p.t("w_business", "names", strings.Join(business, p.t("list_sep"))))
+		out = append(out, p.t(prefix+"business", "names", strings.Join(business, p.t("list_sep"))))
 	}
 	return out
 }
@@ -347,41 +500,86 @@ func (p *pack) scale(s content.Scale) string {
 }
 
 func (p *pack) references() {
-	p.section("refs", 2)
 	if len(p.in.Matches) == 0 {
-		p.box(p.t("warnings"), []string{p.t("no_refs")}, colWarnBg, colWarn, stBody)
-		return
-	}
-	t := table{widths: []float64{0.07, 0.30, 0.11, 0.52}, header: []string{p.t("rank"), p.t("reference"), p.t("score"), p.t("reasons")}}
-	for i, m := range p.in.Matches {
-		name := m.Case.Client
-		t.rows = append(t.rows, []cell{
-			{text: itoa(i + 1), style: stBold, link: p.refs[i]},
-			{text: name, style: style{size: stBody.size, bold: true, color: colAccent}, sub: m.Case.Title, subStyle: stSmall},
-			{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
-			{text: "• " + strings.Join(m.Reasons, "\n• "), style: stSmallText},
+		p.section("refs", 2, func() {
+			p.box(p.t("warnings"), []string{p.t("no_refs")}, colWarnBg, colWarn, stBody)
 		})
+	} else {
+		t := table{widths: []float64{0.07, 0.30, 0.11, 0.52}, header: []string{p.t("rank"), p.t("reference"), p.t("score"), p.t("reasons")}}
+		for i, m := range p.in.Matches {
+			t.rows = append(t.rows, []cell{
+				{text: itoa(i + 1), style: stBold, link: p.refs[i]},
+				{text: m.Case.Client, style: style{size: stBody.size, bold: true, color: colAccent}, sub: m.Case.Title, subStyle: stSmall},
+				{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+				{text: "• " + strings.Join(m.Reasons, "\n• "), style: stSmallText},
+			})
+		}
+		p.section("refs", 2, func() { p.table(t) })
 	}
-	p.table(t)
+	p.lighter()
 }
 
-var stSmallText = style{size: 8.3, color: colText}
+// lighter is the evidence to offer before asking a customer to host a
+// visit (SPEC §7.3): call references and published case studies.
+func (p *pack) lighter() {
+	p.gap(2)
+	p.keep(func() {
+		p.head(p.t("lighter"), stH2, 30, 1, p.links["lighter"])
+		p.y += 1.5
+		p.text(p.t("lighter_intro"), stBody)
+	})
+	calls := table{widths: []float64{0.06, 0.27, 0.09, 0.34, 0.24},
+		header: []string{p.t("rank"), p.t("reference"), p.t("score"), p.t("reasons"), p.t("contact")}}
+	for i, m := range p.in.Calls {
+		calls.rows = append(calls.rows, []cell{
+			{text: itoa(i + 1), style: stBold},
+			{text: m.Case.Client, style: stBold, sub: m.Case.Title, subStyle: stSmall},
+			{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+			{text: "• " + strings.Join(m.Reasons, "\n• "), style: stSmallText},
+			{text: cmp.Or(m.Case.Reference.Contact, "—"), style: stSmallText},
+		})
+	}
+	p.keep(func() {
+		p.heading(p.t("calls"), stH3, 20)
+		p.y += 1
+		if len(calls.rows) == 0 {
+			p.text(p.t("no_calls"), stSmall)
+			return
+		}
+		p.table(calls)
+	})
+	pages := table{widths: []float64{0.06, 0.58, 0.25, 0.11},
+		header: []string{p.t("rank"), p.t("case_study"), p.t("customer"), p.t("score")}}
+	for i, m := range p.in.Pages {
+		pages.rows = append(pages.rows, []cell{
+			{text: itoa(i + 1), style: stBold},
+			{text: m.Case.Title, style: stBold, sub: p.in.Site.AbsURL("cases/" + m.Case.Slug + "/"), subStyle: stLink, url: p.in.Site.AbsURL("cases/" + m.Case.Slug + "/")},
+			{text: m.Case.PublicName(), style: stSmallText},
+			{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+		})
+	}
+	p.keep(func() {
+		p.heading(p.t("pages"), stH3, 20)
+		p.y += 1
+		if len(pages.rows) == 0 {
+			p.text(p.t("no_pages"), stSmall)
+			return
+		}
+		p.table(pages)
+	})
+}
+
+var (
+	stSmallText = style{size: 8.3, color: colText}
+	stRef       = style{size: 14, bold: true, color: colHeading}
+)
 
 // ledger returns the ledger entries of c's customer, newest first: those of
-// c and of the cases joined to it by translation_of (the same customer).
-func (p *pack) ledger(c *content.Case) []content.Visit {
-	group := []string{c.Slug}
-	if c.TranslationOf != "" {
-		group = append(group, c.TranslationOf)
-	}
-	for _, x := range p.in.Cases {
-		if x.TranslationOf != "" && slices.Contains(group, x.TranslationOf) && !slices.Contains(group, x.Slug) {
-			group = append(group, x.Slug)
-		}
-	}
+// c and of its translations (the same customer).
+func (p *pack) ledger(m match.Match) []content.Visit {
 	var hist []content.Visit
 	for _, v := range p.in.Visits {
-		if slices.Contains(group, v.Case) {
+		if v.Case == m.Case.Slug || slices.ContainsFunc(m.Translations, func(c *content.Case) bool { return c.Slug == v.Case }) {
 			hist = append(hist, v)
 		}
 	}
@@ -392,17 +590,24 @@ func (p *pack) ledger(c *content.Case) []content.Visit {
 func (p *pack) reference(i int, m match.Match) {
 	c := m.Case
 	site := p.in.Site
-	p.newPage()
-	title := p.clean(itoa(2) + "." + itoa(i+1) + " " + c.Client)
-	p.pdf.Bookmark(title, 1, p.y)
-	p.pdf.SetLink(p.refs[i], p.y, -1)
-	p.heading(title, stH1, 10)
-	p.para(c.Title, style{size: 10.5, color: colMuted}, marginL, contentW)
-	p.rule(p.y+1.5, colHeading, 0.5)
-	p.y += 6
-
-	p.text(c.Summary, stBody)
-	p.link(p.t("public_page")+":", site.AbsURL("cases/"+c.Slug+"/"))
+	p.gap(10)
+	p.keep(func() {
+		p.head(itoa(2)+"."+itoa(i+1)+" "+c.Client, stRef, 35, 1, p.refs[i])
+		p.para(c.Title, style{size: 10.5, color: colMuted}, marginL, contentW)
+		p.rule(p.y+1.5, colHeading, 0.5)
+		p.y += 6
+		p.text(c.Summary, stBody)
+	})
+	var versions []string
+	if m.PacksOnly {
+		// Not on the site for want of consent: no page to link to.
+		p.text(p.t("packs_only_note"), stBody)
+	} else {
+		p.link(p.t("public_page")+":", site.AbsURL("cases/"+c.Slug+"/"))
+		for _, x := range m.Translations {
+			versions = append(versions, site.AbsURL("cases/"+x.Slug+"/"))
+		}
+	}
 	var pts []string
 	for _, k := range c.ProjectTypes {
 		pts = append(pts, site.ProjectTypes.Label(k, p.lang))
@@ -429,21 +634,26 @@ func (p *pack) reference(i int, m match.Match) {
 		{p.t("go_live"), golive},
 		{p.t("products"), strings.Join(c.Products, p.t("list_sep"))},
 		{p.t("scale"), p.scale(c.Scale)},
+		{p.t("translations"), strings.Join(versions, "\n")},
 	})
 
 	if len(c.Metrics) > 0 {
-		p.sub(p.t("metrics"))
 		t := table{widths: []float64{0.45, 0.55}}
 		for _, x := range c.Metrics {
 			t.rows = append(t.rows, []cell{{text: x.Label, style: stBody}, {text: x.Value, style: stBold}})
 		}
-		p.pairsTable(t)
+		p.keep(func() {
+			p.sub(p.t("metrics"))
+			p.pairsTable(t)
+		})
 	}
-	if len(c.Quotes) > 0 {
-		p.sub(p.t("quotes"))
-		for _, q := range c.Quotes {
+	for k, q := range c.Quotes {
+		p.keep(func() {
+			if k == 0 {
+				p.sub(p.t("quotes"))
+			}
 			p.quote(q)
-		}
+		})
 	}
 
 	r := c.Reference
@@ -460,7 +670,7 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	lines := []string{
 		p.t("contact") + ": " + cmp.Or(r.Contact, "—"),
-		p.t("health") + ": " + trOr(p.lang, "health_", cmp.Or(r.Health, "green")),
+		p.t("health") + ": " + trOr(p.lang, "health_", cmp.Or(m.Health.Health, r.Health, "green")),
 		p.t("support") + ": " + cmp.Or(r.Support, "—"),
 		p.t("willing") + ": " + cmp.Or(strings.Join(willing, p.t("list_sep")), "—"),
 		p.t("visits_per_year") + ": " + perYear,
@@ -470,42 +680,79 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	p.y += 2
 	p.box(p.t("private"), lines, colPrivBg, colPriv, stBody)
+	p.supportAndConsent(m)
 
-	p.sub(p.t("history"))
 	hist := p.history[i]
 	var open []string
-	if len(hist) == 0 {
-		p.text(p.t("no_history"), stBody)
-	} else {
-		t := table{widths: []float64{0.17, 0.22, 0.10, 0.12, 0.39},
-			header: []string{p.t("date"), p.t("prospect"), p.t("kind"), p.t("outcome"), p.t("bonus")}}
-		for _, v := range hist {
-			bonus := ""
-			bst := stSmallText
-			if v.Bonus != "" {
-				if v.BonusDelivered {
-					bonus = v.Bonus + " (" + p.t("delivered") + ")"
-				} else {
-					bonus = v.Bonus + " (" + p.t("not_delivered") + ")"
-					bst = style{size: stSmallText.size, bold: true, color: colDanger}
-					open = append(open, v.Bonus+" — "+p.date(v.Date)+", "+cmp.Or(p.in.ProspectNames[v.Prospect], v.Prospect))
-				}
+	t := table{widths: []float64{0.17, 0.22, 0.10, 0.12, 0.39},
+		header: []string{p.t("date"), p.t("prospect"), p.t("kind"), p.t("outcome"), p.t("bonus")}}
+	for _, v := range hist {
+		bonus := ""
+		bst := stSmallText
+		if v.Bonus != "" {
+			if v.BonusDelivered {
+				bonus = v.Bonus + " (" + p.t("delivered") + ")"
+			} else {
+				bonus = v.Bonus + " (" + p.t("not_delivered") + ")"
+				bst = style{size: stSmallText.size, bold: true, color: colDanger}
+				open = append(open, v.Bonus+" — "+p.date(v.Date)+", "+cmp.Or(p.in.ProspectNames[v.Prospect], v.Prospect))
 			}
-			t.rows = append(t.rows, []cell{
-				{text: p.date(v.Date), style: stSmallText},
-				{text: cmp.Or(p.in.ProspectNames[v.Prospect], v.Prospect), style: stSmallText},
-				{text: trOr(p.lang, "kind_", v.Kind), style: stSmallText},
-				{text: trOr(p.lang, "outcome_", v.Outcome), style: stSmallText},
-				{text: bonus, style: bst},
-			})
 		}
-		p.table(t)
+		t.rows = append(t.rows, []cell{
+			{text: p.date(v.Date), style: stSmallText},
+			{text: cmp.Or(p.in.ProspectNames[v.Prospect], v.Prospect), style: stSmallText},
+			{text: trOr(p.lang, "kind_", v.Kind), style: stSmallText},
+			{text: trOr(p.lang, "outcome_", v.Outcome), style: stSmallText},
+			{text: bonus, style: bst},
+		})
 	}
-	if len(open) > 0 {
-		p.box(p.t("obligations"), open, rgb{253, 236, 236}, colDanger, stBody)
-	} else {
-		p.text(p.t("obligations")+": "+p.t("no_obligations"), stSmall)
+	// The history and the open obligations are one small block: they move
+	// to the next page together rather than leave a few lines behind.
+	p.keep(func() {
+		p.sub(p.t("history"))
+		if len(hist) == 0 {
+			p.text(p.t("no_history"), stBody)
+		} else {
+			p.table(t)
+		}
+		if len(open) > 0 {
+			p.box(p.t("obligations"), open, rgb{253, 236, 236}, colDanger, stBody)
+		} else {
+			p.text(p.t("obligations")+": "+p.t("no_obligations"), stSmall)
+		}
+	})
+}
+
+// supportAndConsent shows what the helpdesk export says of the customer
+// and whether the customer agreed to a public case study (SPEC §7, 4).
+func (p *pack) supportAndConsent(m match.Match) {
+	p.sub(p.t("support_consent"))
+	var lines []string
+	for _, r := range m.HealthReasons {
+		lines = append(lines, r+" — "+p.t("settle"))
 	}
+	if len(lines) == 0 && p.in.SupportExport {
+		lines = append(lines, p.t("support_quiet"))
+	}
+	cs := m.Case.Consent
+	switch {
+	case m.PacksOnly:
+		lines = append(lines, p.t("consent")+": "+p.t("packs_only"))
+	case cs == nil:
+		lines = append(lines, p.t("consent")+": "+p.t("consent_none"))
+	case cs.Expires.IsZero():
+		lines = append(lines, p.t("consent")+": "+p.t("consent_public"))
+	default:
+		lines = append(lines, p.t("consent")+": "+p.t("consent_until", "date", p.date(cs.Expires)))
+	}
+	if cs != nil && cs.ApprovedBy != "" {
+		approved := cs.ApprovedBy
+		if !cs.ApprovedOn.IsZero() {
+			approved += ", " + p.date(cs.ApprovedOn)
+		}
+		lines = append(lines, p.t("approved_by")+": "+approved)
+	}
+	p.bullets(lines, stBody, "•")
 }
 
 // pairsTable is a borderless table without a header.
@@ -514,6 +761,10 @@ func (p *pack) pairsTable(t table) {
 		l := p.wrap(p.clean(row[0].text), row[0].style, t.widths[0]*contentW-2*cellPadX)
 		v := p.wrap(p.clean(row[1].text), row[1].style, t.widths[1]*contentW-2*cellPadX)
 		h := float64(max(len(l), len(v)))*stBody.lineH() + 2*cellPadY
+		if h > maxKeep {
+			p.tallRow(row, [][]string{l, v}, []float64{t.widths[0] * contentW, t.widths[1] * contentW}, func() {})
+			continue
+		}
 		p.ensure(h)
 		p.drawRow(row, [][]string{l, v}, []float64{t.widths[0] * contentW, t.widths[1] * contentW}, p.y)
 		p.y += h
@@ -530,9 +781,9 @@ func (p *pack) quote(q content.Quote) {
 	p.ensure(lh*float64(min(len(lines), 3)) + 6)
 	top := p.y
 	for _, l := range lines {
-		if p.y+lh > pageH-marginB {
+		if lh > p.room() {
 			p.fill(colAccent)
-			p.pdf.Rect(marginL, top, 1, p.y-top, "F")
+			p.rect(marginL, top, 1, p.y-top, "F")
 			p.newPage()
 			top = p.y
 		}
@@ -545,7 +796,7 @@ func (p *pack) quote(q content.Quote) {
 		p.y += stSmall.lineH() + 0.5
 	}
 	p.fill(colAccent)
-	p.pdf.Rect(marginL, top, 1, p.y-top, "F")
+	p.rect(marginL, top, 1, p.y-top, "F")
 	p.y += 4
 }
 
@@ -553,7 +804,6 @@ func (p *pack) quote(q content.Quote) {
 // with a time slot for every must-see item in the customer's part.
 func (p *pack) plan() {
 	pr := p.in.Prospect
-	p.section("plan", 3)
 	total := cmp.Or(p.in.Site.Brief.MaxVisitMinutes, config.DefaultBrief.MaxVisitMinutes)
 	p1 := roundTo(total*25/100, 5, total)
 	p3 := roundTo(total*30/100, 5, total)
@@ -562,7 +812,6 @@ func (p *pack) plan() {
 	if len(p.in.Matches) > 0 {
 		host = p.in.Matches[0].Case.Client
 	}
-	p.text(p.t("plan_intro", "host", host, "total", itoa(total)), stBody)
 	t := table{widths: []float64{0.15, 0.20, 0.65}, header: []string{p.t("time"), p.t("led_by"), p.t("part")}}
 	span := func(a, b int) string { return clock(a) + "–" + clock(b) + "\n" + p.t("minutes", "n", itoa(b-a)) }
 	bold := func(s string) cell { return cell{text: s, style: stBold} }
@@ -581,7 +830,10 @@ func (p *pack) plan() {
 		t.rows = append(t.rows, []cell{{text: "", style: stBody}, {text: "", style: stBody}, {text: p.t("no_must_see"), style: stSmallText}})
 	}
 	t.rows = append(t.rows, []cell{bold(span(p1+p2, total)), {text: p.t("by_all"), style: stBody}, part(3, "part3")})
-	p.table(t)
+	p.section("plan", 3, func() {
+		p.text(p.t("plan_intro", "host", host, "total", itoa(total)), stBody)
+		p.table(t)
+	})
 }
 
 // roundTo rounds n to a multiple of step, at least 1 and less than total.
@@ -602,44 +854,60 @@ func clock(min int) string {
 }
 
 func (p *pack) questionList() {
-	p.section("questions", 4)
 	total := 0
 	for _, g := range p.in.Questions {
 		total += len(g.Questions)
 	}
 	if total == 0 {
-		p.text(p.t("no_questions"), stBody)
+		p.section("questions", 4, func() { p.text(p.t("no_questions"), stBody) })
 		return
 	}
-	p.text(p.t("q_intro", "n", itoa(total)), stSmall)
+	p.section("questions", 4, func() { p.text(p.t("q_intro", "n", itoa(total)), stSmall) })
 	n := 0
 	for _, g := range p.in.Questions {
-		p.y += 1
-		p.heading(g.Label, stH3, 10)
-		p.y += 1.5
-		for _, q := range g.Questions {
-			n++
-			p.item(itoa(n)+".", q.Text, stBody, 0, 8)
-			if len(q.Askers) > 0 {
-				p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
-				p.y += 1
+		first := n
+		// A group moves whole when it is small: its heading never ends a
+		// page, and its last questions never stand alone.
+		p.keep(func() {
+			n = first
+			p.y += 1
+			p.heading(g.Label, stH3, 10)
+			p.y += 1.5
+			for _, q := range g.Questions {
+				n++
+				p.item(itoa(n)+".", q.Text, stBody, 0, 8)
+				if len(q.Askers) > 0 {
+					p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
+					p.y += 1
+				}
 			}
-		}
-		p.y += 2
+			p.y += 2
+		})
 	}
 }
 
+// after is the checklist for after the visit, in two small blocks that
+// each move whole, so that its last lines never stand alone on the last
+// page.
 func (p *pack) after() {
 	pr := p.in.Prospect
-	p.section("after", 5)
 	days := p.in.Site.Brief.FollowUpDays
 	follow := p.t("a_followup_none", "n", itoa(days))
 	if !pr.VisitDate.IsZero() {
 		follow = p.t("a_followup", "date", p.date(AddWorkingDays(pr.VisitDate, days)), "n", itoa(days))
 	}
-	p.check(p.t("a_debrief"), stBody)
-	p.check(follow, stBold)
-	p.check(p.t("a_send"), stBody)
+	p.section("after", 5, func() {
+		p.check(p.t("a_debrief"), stBody)
+		p.check(follow, stBold)
+		p.check(p.t("a_send"), stBody)
+	})
+	p.keep(p.promises)
+}
+
+// promises are the last checks: deliver what was promised, record the
+// visit.
+func (p *pack) promises() {
+	pr := p.in.Prospect
 	var open []string
 	for i, m := range p.in.Matches {
 		for _, v := range p.history[i] {
@@ -679,7 +947,7 @@ func (p *pack) check(s string, st style) {
 	p.ensure(lh * float64(min(len(lines), 2)))
 	p.drawC(colHeading)
 	p.pdf.SetLineWidth(0.3)
-	p.pdf.Rect(marginL+0.5, p.y+lh*0.18, 3.4, 3.4, "D")
+	p.rect(marginL+0.5, p.y+lh*0.18, 3.4, 3.4, "D")
 	for _, l := range lines {
 		p.ensure(lh)
 		p.draw(marginL+8, p.y+lh*0.78, l, st)

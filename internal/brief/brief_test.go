@@ -3,6 +3,7 @@ package brief
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
@@ -81,13 +83,17 @@ func need(t testing.TB, what string) {
 var today = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
+	return inputWith(t, lib, lib.Site, slug, f)
+}
+
+// inputWith is the input of a sample pack with other site settings.
+func inputWith(t testing.TB, lib *content.Library, site *config.Site, slug string, f *Fonts) Input {
 	p := lib.ProspectBySlug(slug)
 	if p == nil {
 		t.Fatalf("no prospect %s", slug)
 	}
-	site := lib.Site
 	mp := match.FromProspect(p, site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{Support: lib.Support})
 	top := res.Top(site.Brief.Top)
 	var refs []*content.Case
 	for _, m := range top {
@@ -98,8 +104,8 @@ func input(t testing.TB, lib *content.Library, slug string, f *Fonts) Input {
 		names[x.Slug] = x.Name
 	}
 	return Input{
-		Site: site, Prospect: p, Matches: top, Cases: lib.Cases, Visits: lib.Visits,
-		ProspectNames: names, Today: today, Fonts: f,
+		Site: site, Prospect: p, Matches: top, Calls: res.Calls, Pages: match.Closest(mp, lib.PublicCases(today, false), site, 5),
+		Visits: lib.Visits, ProspectNames: names, Today: today, Fonts: f, SupportExport: lib.Support != nil,
 		Questions: questions.Build(questions.Input{Prospect: p, References: refs, Bank: lib.Questions,
 			Language: mp.Language, SiteLang: site.Language, Max: site.Brief.MaxQuestions}),
 	}
@@ -176,6 +182,11 @@ func TestPacksReadBack(t *testing.T) {
 			"Fixed follow-up date: 15 December 2026 (3 working days after the visit)",
 			"https://refs.example.com/cases/harbourline-leasing/",
 			"Page 1 of ",
+			// the support picture from the helpdesk export, and the consent
+			"Support and consent",
+			"1 ticket open for 46 days, longer than 30 days — settle this before the visit",
+			"Consent: public until 1 March 2028",
+			"Approved by: Margaret Ellison, Head of Records Management, 1 March 2025",
 		}},
 		{"setouchi-marine", []string{
 			"社外秘 — 社内限定", "瀬戸内海上火災保険株式会社", "2027年1月20日",
@@ -191,6 +202,12 @@ func TestPacksReadBack(t *testing.T) {
 			"Какой эффект проект дал банку в деньгах за первые два года?",
 			"Дата следующего контакта: 19 февраля 2027 г.",
 			"Страница 1 из",
+			// Northwind Bank once, as its Russian version, with the
+			// English one as another version
+			"Публичная страница: https://refs.example.com/cases/northwind-bank-ru/",
+			"Другие языковые версии https://refs.example.com/cases/northwind-bank/",
+			// the lighter evidence: a call reference and pages to send
+			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
 		}},
 	}
 	for _, tt := range tests {
@@ -227,8 +244,11 @@ func TestPacksReadBack(t *testing.T) {
 			if n := bytes.Count(pdf, []byte("/Subtype /Link")); n < 5+2*refs+refs {
 				t.Errorf("%d links, want the contents, the table rows and the public pages", n)
 			}
-			if n := bytes.Count(pdf, []byte("/S /URI /URI (https://refs.example.com/cases/")); n != refs {
-				t.Errorf("%d links to public pages, want %d", n, refs)
+			// Each reference links to its public page, and the published
+			// case studies to send link to theirs (a link per line).
+			pages := len(input(t, library(t), tt.slug, fonts(t)).Pages)
+			if n := bytes.Count(pdf, []byte("/S /URI /URI (https://refs.example.com/cases/")); n < refs+pages {
+				t.Errorf("%d links to public pages, want at least %d", n, refs+pages)
 			}
 			// Bookmarks: the cover, five sections and one per reference.
 			if n := bytes.Count(pdf, []byte("/Parent ")); n < 6+len(input(t, library(t), tt.slug, fonts(t)).Matches) {
@@ -274,8 +294,15 @@ func TestMissingCJKFont(t *testing.T) {
 			t.Errorf("error %q does not name %s", err, w)
 		}
 	}
-	// The English pack needs only the built-in fonts.
-	if _, err := Render(input(t, lib, "thamesgate-leasing", latin)); err != nil {
+	// An English pack of Latin-named references needs only the built-in
+	// fonts (the sample's third reference for Thamesgate is Japanese, and
+	// so is its call reference: both left out here).
+	in := input(t, lib, "thamesgate-leasing", latin)
+	in.Matches = in.Matches[:2]
+	in.Calls = nil
+	in.Questions = questions.Build(questions.Input{Prospect: in.Prospect, References: []*content.Case{in.Matches[0].Case, in.Matches[1].Case},
+		Bank: lib.Questions, Language: "en", SiteLang: lib.Site.Language, Max: lib.Site.Brief.MaxQuestions})
+	if _, err := Render(in); err != nil {
 		t.Errorf("English pack without system fonts: %v", err)
 	}
 }
@@ -479,4 +506,29 @@ func TestStress(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, poppler(t, pdf, "pdftotext", "-enc", "UTF-8"), "Nobody Ltd", "не назначена")
+}
+
+// TestCompactFontsKeepsTheCrossReferences: after the fonts are compressed
+// again, every entry of the cross-reference table and startxref still
+// point at their objects.
+func TestCompactFontsKeepsTheCrossReferences(t *testing.T) {
+	pdf := render(t, "setouchi-marine")
+	table := bytes.LastIndex(pdf, []byte("\nxref"))
+	entries := xrefEntry.FindAllSubmatch(pdf[table:], -1)
+	if len(entries) < 10 {
+		t.Fatalf("only %d entries", len(entries))
+	}
+	for i, e := range entries {
+		off, _ := strconv.Atoi(string(e[1]))
+		if want := fmt.Sprintf("%d 0 obj", i+1); !bytes.HasPrefix(pdf[off:], []byte(want)) {
+			t.Errorf("entry %d points at %q, want %q", i+1, pdf[off:min(off+12, len(pdf))], want)
+		}
+	}
+	start, _ := strconv.Atoi(string(startXref.FindSubmatch(pdf)[1]))
+	if !bytes.HasPrefix(pdf[start:], []byte("xref")) {
+		t.Errorf("startxref points at %q", pdf[start:min(start+8, len(pdf))])
+	}
+	if bytes.Count(pdf, []byte("/FontFile2")) == 0 {
+		t.Error("no embedded font")
+	}
 }

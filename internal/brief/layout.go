@@ -1,6 +1,7 @@
 package brief
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,13 @@ const (
 	boldStrokePt  = 0.35 // stroke width that thickens a face without a bold file
 	lineSpacing   = 1.38 // line height / font size
 	paragraphSkip = 2.2
+	bottom        = pageH - marginB
+	usableH       = bottom - marginT
+	// maxKeep is the tallest block that moves whole to the next page when
+	// it does not fit; a taller one is split. It bounds what a page break
+	// leaves empty: every page but the last is filled to at least
+	// 1 - maxKeep/usableH of its height (0.65).
+	maxKeep = 0.35 * usableH
 )
 
 type rgb struct{ r, g, b int }
@@ -85,6 +93,23 @@ type doc struct {
 	cjk      []int // faces with kana
 	// onNewPage draws the running header of a page after the cover.
 	onNewPage func()
+	// measuring lays out without drawing and without page breaks, to
+	// learn a block's height (see measure).
+	measuring bool
+	// dry lays out with page breaks but without setting text: the first
+	// layout, which only learns the pages of the contents.
+	dry bool
+	// pageOf is the page of every internal link's target, as set by anchor.
+	pageOf map[int]int
+	// wraps holds the lines of every text wrapped so far: a pack is laid
+	// out twice, and a kept block is measured before it is drawn.
+	wraps map[wrapKey][]string
+}
+
+type wrapKey struct {
+	s  string
+	st style
+	w  float64
 }
 
 func newDoc(fonts *Fonts) *doc {
@@ -92,7 +117,7 @@ func newDoc(fonts *Fonts) *doc {
 	pdf.SetMargins(marginL, marginT, marginR)
 	pdf.SetAutoPageBreak(false, marginB)
 	pdf.SetCompression(true)
-	d := &doc{pdf: pdf, fonts: fonts, added: make([]bool, len(fonts.faces)), wt: make([][2][]uint16, len(fonts.faces))}
+	d := &doc{pdf: pdf, fonts: fonts, added: make([]bool, len(fonts.faces)), wt: make([][2][]uint16, len(fonts.faces)), pageOf: map[int]int{}, wraps: map[wrapKey][]string{}}
 	for i, f := range fonts.faces {
 		if i > 0 && f.has('あ') {
 			d.cjk = append(d.cjk, i)
@@ -220,6 +245,9 @@ func (d *doc) width(s string, st style) float64 {
 // draw sets one line of clean text with its baseline at y, each run in
 // the first face that has its characters.
 func (d *doc) draw(x, y float64, s string, st style) {
+	if d.measuring || d.dry {
+		return
+	}
 	d.pdf.SetTextColor(st.color.r, st.color.g, st.color.b)
 	start, cur := 0, -2
 	flush := func(end int) {
@@ -320,6 +348,17 @@ func atoms(p string) []atom {
 
 // wrap breaks clean text into lines no wider than maxW.
 func (d *doc) wrap(s string, st style, maxW float64) []string {
+	k := wrapKey{s, st, maxW}
+	if lines, ok := d.wraps[k]; ok {
+		return lines[:len(lines):len(lines)] // appending copies
+	}
+	lines := d.breakLines(s, st, maxW)
+	d.wraps[k] = lines
+	return lines[:len(lines):len(lines)]
+}
+
+// breakLines is wrap without the memo.
+func (d *doc) breakLines(s string, st style, maxW float64) []string {
 	var lines []string
 	spaceW := d.width(" ", st)
 	for _, para := range strings.Split(s, "\n") {
@@ -369,6 +408,9 @@ func (d *doc) wrap(s string, st style, maxW float64) []string {
 
 // newPage starts a page with the running header.
 func (d *doc) newPage() {
+	if d.measuring {
+		return
+	}
 	d.pdf.AddPage()
 	d.y = marginT
 	if d.onNewPage != nil {
@@ -376,10 +418,77 @@ func (d *doc) newPage() {
 	}
 }
 
+// room is the height left on the page; unlimited while measuring.
+func (d *doc) room() float64 {
+	if d.measuring {
+		return math.Inf(1)
+	}
+	return bottom - d.y
+}
+
 // ensure starts a new page unless h mm still fit on this one.
 func (d *doc) ensure(h float64) {
-	if d.y+h > pageH-marginB {
+	if h > d.room() {
 		d.newPage()
+	}
+}
+
+// measure returns the height fn lays out, drawing nothing.
+func (d *doc) measure(fn func()) float64 {
+	y, m := d.y, d.measuring
+	d.y, d.measuring = 0, true
+	fn()
+	h := d.y
+	d.y, d.measuring = y, m
+	return h
+}
+
+// keep lays out fn on one page: it moves to the next page whole when it
+// does not fit here and is at most maxKeep tall, else it flows.
+func (d *doc) keep(fn func()) {
+	if !d.measuring {
+		if h := d.measure(fn); h <= maxKeep && h > d.room() {
+			d.newPage()
+		}
+	}
+	fn()
+}
+
+// anchor makes the current position the target of an internal link and
+// remembers its page for the contents.
+func (d *doc) anchor(link int) {
+	if d.measuring {
+		return
+	}
+	d.pdf.SetLink(link, d.y, -1)
+	d.pageOf[link] = d.pdf.PageNo()
+}
+
+// bookmark adds an outline entry at the current position.
+func (d *doc) bookmark(title string, level int) {
+	if !d.measuring {
+		d.pdf.Bookmark(title, level, d.y)
+	}
+}
+
+// rect fills (or, with style "D", strokes) a rectangle.
+func (d *doc) rect(x, y, w, h float64, style string) {
+	if !d.measuring {
+		d.pdf.Rect(x, y, w, h, style)
+	}
+}
+
+// linkArea makes an area jump to an internal link.
+func (d *doc) linkArea(x, y, w, h float64, link int) {
+	if !d.measuring {
+		d.pdf.Link(x, y, w, h, link)
+	}
+}
+
+// linkURL makes an area open a URL.
+func (d *doc) linkURL(x, y, w, h float64, url string) {
+	if !d.measuring {
+		d.pdf.LinkString(x, y, w, h, url)
 	}
 }
 
@@ -413,7 +522,7 @@ func (d *doc) link(label, url string) {
 	for _, l := range lines {
 		d.ensure(lh)
 		d.draw(marginL+lw, d.y+lh*0.78, l, stLink)
-		d.pdf.LinkString(marginL+lw, d.y, d.width(l, stLink), lh, url)
+		d.linkURL(marginL+lw, d.y, d.width(l, stLink), lh, url)
 		d.y += lh
 	}
 	d.y += paragraphSkip
@@ -469,46 +578,67 @@ func itoa(n int) string {
 }
 
 // box draws a shaded panel with a coloured left edge behind lines of text:
-// warnings and the private part of a reference.
+// warnings and the private part of a reference. A box that does not fit
+// moves to the next page whole when it is small, else it is split, each
+// part on its own panel.
 func (d *doc) box(title string, lines []string, bg, edge rgb, st style) {
-	title = d.clean(title)
 	const pad = 3.0
+	type boxLine struct {
+		text   string
+		st     style
+		bullet bool
+		after  float64 // space below the line
+	}
+	rows := []boxLine{{text: d.clean(title), st: style{size: stH3.size, bold: true, color: edge}, after: 1}}
 	w := contentW - 2*pad - 1.5
-	var wrapped [][]string
-	h := pad*2 + stH3.lineH() + 1
 	for _, l := range lines {
 		ls := d.wrap(d.clean(l), st, w-4)
-		wrapped = append(wrapped, ls)
-		h += float64(len(ls))*st.lineH() + 1.2
+		for i, s := range ls {
+			r := boxLine{text: s, st: st, bullet: i == 0}
+			if i == len(ls)-1 {
+				r.after = 1.2
+			}
+			rows = append(rows, r)
+		}
 	}
-	if h > pageH-marginB-d.y && h <= pageH-marginB-marginT-10 {
+	height := func(r boxLine) float64 { return r.st.lineH() + r.after }
+	total := 2 * pad
+	for _, r := range rows {
+		total += height(r)
+	}
+	if total <= maxKeep && total > d.room() {
 		d.newPage()
 	}
-	top := d.y
-	if h > pageH-marginB-d.y {
-		h = pageH - marginB - d.y // an overlong box goes on without its panel on the next page
-	}
-	d.fill(bg)
-	d.pdf.Rect(marginL, top, contentW, h, "F")
-	d.fill(edge)
-	d.pdf.Rect(marginL, top, 1.5, h, "F")
-	d.y += pad
 	x := marginL + 1.5 + pad
-	d.draw(x, d.y+stH3.lineH()*0.8, title, style{size: stH3.size, bold: true, color: edge})
-	d.y += stH3.lineH() + 1
-	lh := st.lineH()
-	for _, ls := range wrapped {
-		for i, l := range ls {
-			d.ensure(lh)
-			if i == 0 {
-				d.draw(x, d.y+lh*0.78, "•", style{size: st.size, bold: true, color: edge})
-			}
-			d.draw(x+4, d.y+lh*0.78, l, st)
-			d.y += lh
+	for len(rows) > 0 {
+		if 2*pad+height(rows[0]) > d.room() {
+			d.newPage()
 		}
-		d.y += 1.2
+		n, h := 0, 2*pad
+		for n < len(rows) && (n == 0 || h+height(rows[n]) <= d.room()) {
+			h += height(rows[n])
+			n++
+		}
+		top := d.y
+		d.fill(bg)
+		d.rect(marginL, top, contentW, h, "F")
+		d.fill(edge)
+		d.rect(marginL, top, 1.5, h, "F")
+		d.y += pad
+		for _, r := range rows[:n] {
+			lh := r.st.lineH()
+			if r.bullet {
+				d.draw(x, d.y+lh*0.78, "•", style{size: r.st.size, bold: true, color: edge})
+				d.draw(x+4, d.y+lh*0.78, r.text, r.st)
+			} else {
+				d.draw(x, d.y+lh*0.8, r.text, r.st)
+			}
+			d.y += height(r)
+		}
+		d.y = top + h
+		rows = rows[n:]
 	}
-	d.y = max(d.y, top+h) + 4
+	d.y += 4
 }
 
 func (d *doc) fill(c rgb) { d.pdf.SetFillColor(c.r, c.g, c.b) }
@@ -518,6 +648,9 @@ func (d *doc) drawC(c rgb) {
 
 // rule draws a horizontal line across the text column.
 func (d *doc) rule(y float64, c rgb, w float64) {
+	if d.measuring {
+		return
+	}
 	d.drawC(c)
 	d.pdf.SetLineWidth(w)
 	d.pdf.Line(marginL, y, pageW-marginR, y)
@@ -571,7 +704,7 @@ func (d *doc) table(t table) {
 	headLines, headH := wrapRow(head)
 	drawHeader := func() {
 		d.fill(colShade)
-		d.pdf.Rect(marginL, d.y, contentW, headH, "F")
+		d.rect(marginL, d.y, contentW, headH, "F")
 		d.drawRow(head, headLines, ws, d.y)
 		d.y += headH
 		d.rule(d.y, colHeading, 0.35)
@@ -584,18 +717,19 @@ func (d *doc) table(t table) {
 	drawHeader()
 	for _, row := range t.rows {
 		lines, h := wrapRow(row)
-		if d.y+h > pageH-marginB {
-			d.newPage()
-			drawHeader()
-		}
-		if h > pageH-marginB-d.y {
-			// Taller than a page: cut the row's lines over several pages.
+		if h > maxKeep {
+			// Too tall to move whole: cut the row's lines where the page
+			// ends.
 			d.tallRow(row, lines, ws, drawHeader)
 			continue
 		}
+		if h > d.room() {
+			d.newPage()
+			drawHeader()
+		}
 		d.drawRow(row, lines, ws, d.y)
 		if row[0].link != 0 {
-			d.pdf.Link(marginL, d.y, contentW, h, row[0].link)
+			d.linkArea(marginL, d.y, contentW, h, row[0].link)
 		}
 		d.y += h
 		d.rule(d.y, colRule, 0.2)
@@ -616,7 +750,7 @@ func (d *doc) drawRow(row []cell, lines [][]string, ws []float64, top float64) {
 			lh := st.lineH()
 			d.draw(x+cellPadX, y+lh*0.78, l, st)
 			if c.url != "" {
-				d.pdf.LinkString(x+cellPadX, y, d.width(l, st), lh, c.url)
+				d.linkURL(x+cellPadX, y, d.width(l, st), lh, c.url)
 			}
 			y += lh
 		}
@@ -634,7 +768,7 @@ func (d *doc) tallRow(row []cell, lines [][]string, ws []float64, header func())
 		for i := range row {
 			lh = max(lh, row[i].style.lineH())
 		}
-		if d.y+lh+cellPadY > pageH-marginB {
+		if lh+cellPadY > d.room() {
 			d.newPage()
 			header()
 		}
@@ -672,10 +806,10 @@ func (d *doc) pairs(rows [][2]string) {
 		l := d.wrap(d.clean(r[0].text), stLabel, lw-2*cellPadX)
 		v := d.wrap(d.clean(r[1].text), stBody, vw-2*cellPadX)
 		h := max(float64(len(l))*stLabel.lineH(), float64(len(v))*stBody.lineH()) + 2*1.1
-		if h > pageH-marginB-d.y && h <= pageH-marginB-marginT {
+		if h > d.room() && h <= maxKeep {
 			d.newPage()
 		}
-		if h > pageH-marginB-d.y {
+		if h > d.room() {
 			d.tallRow(r, [][]string{l, v}, []float64{lw, vw}, func() {})
 			continue
 		}
@@ -689,4 +823,17 @@ func (d *doc) pairs(rows [][2]string) {
 		d.rule(d.y, colRule, 0.15)
 	}
 	d.y += 4
+}
+
+// fit shortens clean text to one line of width w, ending it with "…" when
+// cut.
+func (d *doc) fit(s string, st style, w float64) string {
+	if d.width(s, st) <= w {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 0 && d.width(string(r)+"…", st) > w {
+		r = r[:len(r)-1]
+	}
+	return strings.TrimRight(string(r), " ,;:、") + "…"
 }

@@ -2,8 +2,9 @@ package brief
 
 import (
 	"fmt"
-	"strings"
 	"time"
+
+	"github.com/refpack/refpack/internal/locale"
 )
 
 // strs are the fixed strings of a pack in every language refpack writes;
@@ -18,7 +19,6 @@ var strs = map[string]map[string]string{
 		"visit_date":          "Visit date",
 		"generated":           "Generated",
 		"not_planned":         "not planned yet",
-		"references_n":        "References",
 		"contents":            "Contents",
 		"page_of":             "Page {n} of {N}",
 		"s_profile":           "Prospect profile",
@@ -80,6 +80,16 @@ var strs = map[string]map[string]string{
 		"obligations":         "Open obligations",
 		"no_obligations":      "None: every promise to this customer has been kept.",
 		"public_page":         "Public page",
+		"packs_only_note":     "Not on the public site (packs only): the customer has not agreed to a public case study, or the agreement expired.",
+		"support_consent":     "Support and consent",
+		"settle":              "settle this before the visit",
+		"support_quiet":       "No open severe or old tickets and no poor ratings in the helpdesk export",
+		"consent":             "Consent",
+		"consent_none":        "none recorded",
+		"packs_only":          "packs only — not published",
+		"consent_public":      "public, no expiry",
+		"consent_until":       "public until {date}",
+		"approved_by":         "Approved by",
 		"health_green":        "green — loyal, project alive",
 		"health_amber":        "amber — check the relationship before asking",
 		"health_red":          "red",
@@ -136,6 +146,21 @@ var strs = map[string]map[string]string{
 		"sites":               "sites",
 		"yes":                 "yes",
 		"no":                  "no",
+		"c_stage":             "Stage “{stage}”: offer articles, letters or a call before a visit",
+		"c_delegates":         "{n} delegates, more than {max}: ask for fewer",
+		"c_competitor":        "A competitor meets them after us ({dates}): try to be last",
+		"c_business":          "Business side attending: {names}",
+		"follow_up":           "Follow-up date",
+		"more_n":              "+{n} more: see section {s}",
+		"lighter":             "Before asking for a visit: lighter evidence",
+		"lighter_intro":       "A visit is the last and most expensive evidence. Offer a call with a reference or send a published case study first.",
+		"calls":               "Call references",
+		"no_calls":            "No reference that hosts no visits takes calls for this prospect.",
+		"pages":               "Published case studies to send",
+		"no_pages":            "No published case study is close to this prospect.",
+		"case_study":          "Case study",
+		"customer":            "Customer",
+		"translations":        "Also published as",
 		"list_sep":            ", ",
 	},
 	"ja": {
@@ -147,7 +172,6 @@ var strs = map[string]map[string]string{
 		"visit_date":          "訪問日",
 		"generated":           "作成日",
 		"not_planned":         "未定",
-		"references_n":        "リファレンス",
 		"contents":            "目次",
 		"page_of":             "{n} / {N} ページ",
 		"s_profile":           "見込み客の概要",
@@ -209,6 +233,16 @@ var strs = map[string]map[string]string{
 		"obligations":         "未履行の約束",
 		"no_obligations":      "なし: このお客様への約束はすべて履行済みです。",
 		"public_page":         "公開ページ",
+		"packs_only_note":     "公開サイトには掲載されていません(資料のみ): 顧客の公開同意がないか、同意の期限が切れています。",
+		"support_consent":     "サポートと公開同意",
+		"settle":              "訪問前に解決すること",
+		"support_quiet":       "ヘルプデスクの記録に未解決の重大・長期チケットや低評価はありません",
+		"consent":             "公開同意",
+		"consent_none":        "記録なし",
+		"packs_only":          "資料のみ — 非公開",
+		"consent_public":      "公開可、期限なし",
+		"consent_until":       "{date}まで公開可",
+		"approved_by":         "承認者",
 		"health_green":        "良好 — 忠実な顧客、プロジェクト稼働中",
 		"health_amber":        "注意 — 依頼前に関係を確認すること",
 		"health_red":          "要注意",
@@ -265,6 +299,21 @@ var strs = map[string]map[string]string{
 		"sites":               "拠点数",
 		"yes":                 "可",
 		"no":                  "不可",
+		"c_stage":             "選定段階「{stage}」: 訪問の前に事例記事や電話を提案",
+		"c_delegates":         "参加予定{n}名(上限{max}名): 人数を絞るよう依頼",
+		"c_competitor":        "当社の後に競合の面談あり({dates}): 最後の面談を目指す",
+		"c_business":          "業務部門の参加者: {names}",
+		"follow_up":           "フォローアップ日",
+		"more_n":              "ほか{n}件: 第{s}章を参照",
+		"lighter":             "訪問を依頼する前に: より手軽な証拠",
+		"lighter_intro":       "訪問は最後の、最も負担の大きい証拠です。まずリファレンスとの電話や、公開済みの事例の送付を提案してください。",
+		"calls":               "電話でのリファレンス",
+		"no_calls":            "この見込み客に電話で対応できるリファレンスはありません。",
+		"pages":               "送付できる公開事例",
+		"no_pages":            "この見込み客に近い公開事例はありません。",
+		"case_study":          "事例",
+		"customer":            "顧客",
+		"translations":        "他言語版",
 		"list_sep":            "、",
 	},
 	"ru": {
@@ -276,7 +325,6 @@ var strs = map[string]map[string]string{
 		"visit_date":          "Дата визита",
 		"generated":           "Подготовлено",
 		"not_planned":         "не назначена",
-		"references_n":        "Референсы",
 		"contents":            "Содержание",
 		"page_of":             "Страница {n} из {N}",
 		"s_profile":           "Профиль потенциального клиента",
@@ -338,6 +386,16 @@ var strs = map[string]map[string]string{
 		"obligations":         "Невыполненные обязательства",
 		"no_obligations":      "Нет: все обещания этому клиенту выполнены.",
 		"public_page":         "Публичная страница",
+		"packs_only_note":     "Не опубликован на сайте (только для материалов): клиент не дал согласия на публикацию или срок согласия истёк.",
+		"support_consent":     "Поддержка и согласие",
+		"settle":              "урегулируйте до визита",
+		"support_quiet":       "В выгрузке хелпдеска нет открытых критичных или давних обращений и плохих оценок",
+		"consent":             "Согласие",
+		"consent_none":        "не зафиксировано",
+		"packs_only":          "только для материалов — не публикуется",
+		"consent_public":      "публикация разрешена бессрочно",
+		"consent_until":       "публикация разрешена до {date}",
+		"approved_by":         "Согласовал",
 		"health_green":        "зелёное — лояльный клиент, проект живой",
 		"health_amber":        "жёлтое — проверьте отношения, прежде чем просить",
 		"health_red":          "красное",
@@ -394,6 +452,21 @@ var strs = map[string]map[string]string{
 		"sites":               "площадки",
 		"yes":                 "да",
 		"no":                  "нет",
+		"c_stage":             "Этап «{stage}»: до визита предложите статьи, отзывы или звонок",
+		"c_delegates":         "Участников {n}, больше {max}: попросите сократить",
+		"c_competitor":        "Конкурент встречается после нас ({dates}): будьте последними",
+		"c_business":          "Участники от бизнеса: {names}",
+		"follow_up":           "Следующий контакт",
+		"more_n":              "ещё {n}: см. раздел {s}",
+		"lighter":             "До просьбы о визите: доказательства полегче",
+		"lighter_intro":       "Визит — последнее и самое дорогое доказательство. Сначала предложите звонок референс-клиенту или пришлите опубликованный кейс.",
+		"calls":               "Референсы для звонка",
+		"no_calls":            "Для этого клиента нет референсов, готовых только к звонку.",
+		"pages":               "Опубликованные кейсы для отправки",
+		"no_pages":            "Нет опубликованных кейсов, близких к этому клиенту.",
+		"case_study":          "Кейс",
+		"customer":            "Клиент",
+		"translations":        "Другие языковые версии",
 		"list_sep":            ", ",
 	},
 }
@@ -409,10 +482,7 @@ func tr(lang, key string, pairs ...string) string {
 	if !ok {
 		s = strs["en"][key]
 	}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
+	return locale.Fill(s, pairs...)
 }
 
 // trOr translates the enumeration value v with prefix, or returns v.

@@ -206,7 +206,7 @@ func (w *briefWriter) writeAll(prospects []*content.Prospect, prog *progress) []
 func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, today time.Time, names map[string]string) brief.Input {
 	site := lib.Site
 	mp := match.FromProspect(p, site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{Support: lib.Support})
 	top := res.Top(site.Brief.Top)
 	qs := questions.Build(questions.Input{
 		Prospect:   p,
@@ -218,8 +218,9 @@ func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, to
 	})
 	return brief.Input{
 		Site: site, Prospect: p, Matches: top, Questions: qs,
-		Cases: lib.Cases, Visits: lib.Visits, ProspectNames: names,
-		Today: today, Fonts: fonts,
+		Calls: res.Calls[:min(len(res.Calls), site.Brief.Top)], Pages: match.Closest(mp, lib.PublicCases(today, false), site, closestPages),
+		Visits: lib.Visits, ProspectNames: names,
+		Today: today, Fonts: fonts, SupportExport: lib.Support != nil,
 	}
 }
 

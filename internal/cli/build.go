@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -25,13 +26,15 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--clean]",
+	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--date YYYY-MM-DD] [--clean]",
 		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.\n"+
 			"DIR must not exist, be empty or hold a previous build and nothing else (a .git is kept);\n"+
-			"--clean replaces it whatever it holds.", stderr)
+			"--clean replaces it whatever it holds.\n"+
+			"Cases are published by the consent rule at --date (default: SOURCE_DATE_EPOCH when set, else today).", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	outDir := fs.String("o", "", "output directory (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "include draft case studies, marked as drafts")
+	date := fs.String("date", "", "build date `YYYY-MM-DD`: consents that expire on or before it are not published")
 	clean := fs.Bool("clean", false, "replace DIR even when it holds files that refpack did not write")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
@@ -39,6 +42,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "refpack build: unexpected argument %q (use -s SITE)\n", rest[0])
+		return ExitUsage
+	}
+	at, err := todayFrom(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "refpack build: %v\n", err)
 		return ExitUsage
 	}
 	out := *outDir
@@ -59,7 +67,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, *drafts, out, *clean)
+	res, problems := buildSite(*siteDir, *drafts, at, out, *clean)
 	printProblems(stderr, problems)
 	if res == nil {
 		return ExitProblem
@@ -72,6 +80,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 		if errors.As(err, &leaks) {
+			printProblems(stderr, res.sourceLeaks())
 			for _, p := range leaks.Problems {
 				p.Path = filepath.Join(out, p.Path)
 				fmt.Fprintln(stderr, p.String())
@@ -98,30 +107,47 @@ func printOutputError(w io.Writer, err error) {
 
 // built is a rendered site, written but not yet committed.
 type built struct {
-	w     *publish.Writer
-	cases int
+	w         *publish.Writer
+	cases     int
+	guard     *publish.LateGuard
+	siteDir   string
+	published []*content.Case
 }
 
-// buildSite loads, validates and renders the site, streaming every output
-// file through the leak guard into a publish.Writer for out (a dry run when
-// out is ""; clean replaces out whatever it holds). It returns nil when the content has errors; problems holds
-// errors and warnings. The caller commits or aborts the writer.
-func buildSite(siteDir string, drafts bool, out string, clean bool) (*built, []diag.Problem) {
+// sourceLeaks points at where the published cases' files write a private
+// value: called when the output leaks, to tell the author what to change.
+func (b *built) sourceLeaks() []diag.Problem {
+	var sources []publish.Source
+	for _, c := range b.published {
+		data, err := os.ReadFile(filepath.Join(b.siteDir, filepath.FromSlash(c.Path)))
+		if err != nil {
+			continue
+		}
+		sources = append(sources, publish.Source{Path: c.Path, Data: data, Private: content.PrivateLines(data, c.Anonymous)})
+	}
+	return publish.SourceLeaks(b.guard.Wait(), sources)
+}
+
+// buildSite loads, validates and renders the site as published at the date
+// at (SPEC §3.2), streaming every output file through the leak guard into a
+// publish.Writer for out (a dry run when out is ""; clean replaces out
+// whatever it holds). It returns nil when the content has errors; problems
+// holds errors and warnings. The caller commits or aborts the writer.
+func buildSite(siteDir string, drafts bool, at time.Time, out string, clean bool) (*built, []diag.Problem) {
 	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
 		return nil, problems
 	}
+	all := diag.List{Problems: append(problems, lib.ConsentProblems(at)...)}
+	all.Sort()
+	problems = all.Problems
 	public := *lib
-	public.Cases = nil
-	for _, c := range lib.Cases {
-		if drafts || !c.Draft {
-			public.Cases = append(public.Cases, c)
-		}
-	}
+	public.Cases = lib.PublicCases(at, drafts)
 	// The guard is built on one core while related cases are matched and
-	// the first pages render.
-	guard := publish.BuildGuard(lib.Secrets())
+	// the first pages render. Drafts make nothing public, even in a build
+	// that shows them.
+	guard := publish.BuildGuard(lib.Secrets(at))
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
@@ -163,7 +189,7 @@ func buildSite(siteDir string, drafts bool, out string, clean bool) (*built, []d
 	if err := w.FileAll(files); err != nil {
 		return fail(diag.Problem{Path: "search", Message: err.Error()})
 	}
-	return &built{w: w, cases: len(public.Cases)}, problems
+	return &built{w: w, cases: len(public.Cases), guard: guard, siteDir: siteDir, published: public.Cases}, problems
 }
 
 // heapLimit is the heap a command that loads a whole library is kept under,

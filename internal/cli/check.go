@@ -14,13 +14,15 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE] [--json]",
-		"Validate site.toml, every case study, prospect, the question bank and the ledger,\n"+
-			"and render the site in memory to find private values that would be published.\n"+
-			"Problems are printed as path:line:col: message with the offending line; warnings\n"+
-			"(advice such as a case without metrics) never fail the check.", stderr)
+	fs := newFlags("check", "check [-s SITE] [--json] [--date YYYY-MM-DD]",
+		"Validate site.toml, every case study, prospect, the question bank, the ledger and the\n"+
+			"helpdesk export, and render the site in memory to find private values that would be\n"+
+			"published. Problems are printed as path:line:col: message with the offending line;\n"+
+			"warnings (advice such as a case without metrics, a consent about to expire) never fail\n"+
+			"the check. Consents are judged at --date (default: SOURCE_DATE_EPOCH, else today).", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	asJSON := fs.Bool("json", false, "print the problems as JSON on stdout, for editors and CI")
+	date := fs.String("date", "", "the date `YYYY-MM-DD` at which consents are judged")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
@@ -29,10 +31,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack check: unexpected argument %q (use -s SITE)\n", rest[0])
 		return ExitUsage
 	}
+	at, err := todayFrom(*date)
+	if err != nil {
+		fmt.Fprintf(stderr, "refpack check: %v\n", err)
+		return ExitUsage
+	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, true, "", false)
+	res, problems := buildSite(*siteDir, true, at, "", false)
 	if res != nil {
-		problems = append(problems, res.w.Leaks()...)
+		if leaks := res.w.Leaks(); len(leaks) > 0 {
+			problems = append(problems, res.sourceLeaks()...)
+			problems = append(problems, leaks...)
+		}
 	}
 	// The fonts are checked here, not in every build: only packs use them.
 	var settings diag.List

@@ -35,6 +35,7 @@ func commands() []command {
 		{"brief", "write the private briefing pack (PDF) of prospects", runBrief},
 		{"visit", "record and list reference visits: visit add|set|list", runVisit},
 		{"coverage", "where the library is thin: industries × project types and sizes", runCoverage},
+		{"report", "the reference programme at a glance (private): terminal, --json, --html", runReport},
 		{"version", "print the version", runVersion},
 	}
 }

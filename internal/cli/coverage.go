@@ -114,6 +114,16 @@ func printCoverage(w io.Writer, site *config.Site, cv match.Coverage) {
 		}
 	}
 
+	if len(cv.Health) > 0 {
+		fmt.Fprintln(w, "\nHealth ([reference] and the helpdesk export; red is excluded from matching):")
+		for _, h := range cv.Health {
+			fmt.Fprintf(w, "  %s  %s\n", h.Case.Slug, h.Health.Health)
+			for _, r := range h.HealthReasons {
+				fmt.Fprintf(w, "       - %s\n", r)
+			}
+		}
+	}
+
 	fmt.Fprintln(w, "\nEmpty cells (no live, visit-willing reference):")
 	printEmpty(w, cv.Industries, cv.EmptyTypes(), func(k string) string { return site.ProjectTypes.Label(k, lang) }, func(ind string) string { return site.Industries.Label(ind, lang) })
 	fmt.Fprintln(w, "\nEmpty size bands:")
@@ -203,6 +213,13 @@ type coverageJSON struct {
 	WeakProspects []weakJSON                `json:"weak_prospects"`
 	WeakThreshold float64                   `json:"weak_threshold"`
 	Quota         []quotaJSON               `json:"quota"`
+	Health        []caseHealthJSON          `json:"health"`
+}
+
+// caseHealthJSON is a case whose health is not green.
+type caseHealthJSON struct {
+	Case string `json:"case"`
+	healthItem
 }
 
 type termJSON struct {
@@ -238,7 +255,10 @@ func writeCoverageJSON(w io.Writer, site *config.Site, cv match.Coverage) error 
 		ByProjectType: cv.ByType, ByBand: cv.ByBand, WeakThreshold: match.WeakScore,
 		Industries: []termJSON{}, ProjectTypes: []termJSON{},
 		EmptyTypes: []emptyTypeJSON{}, EmptyBands: []emptyBandJSON{}, WeakProspects: []weakJSON{},
-		Quota: []quotaJSON{},
+		Quota: []quotaJSON{}, Health: []caseHealthJSON{},
+	}
+	for _, h := range cv.Health {
+		out.Health = append(out.Health, caseHealthJSON{Case: h.Case.Slug, healthItem: healthJSON(h.Health, false)})
 	}
 	for _, q := range cv.Quota {
 		out.Quota = append(out.Quota, quotaJSON{q.Case.Slug, q.Used, q.Max})

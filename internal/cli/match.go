@@ -25,14 +25,16 @@ const defaultTableTop = 10
 func runMatch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("match", "match PROSPECT [-s SITE] [--top N] [--json] [--date YYYY-MM-DD] [--questions]",
 		"Rank the case studies as references for the prospect content/prospects/PROSPECT.toml\n"+
-			"(SPEC §5): the matches with their score and reasons, then the excluded cases and why.\n"+
+			"(SPEC §5): the matches with their score and reasons (translations of a case study are one\n"+
+			"row, in the prospect's language), the call references, the published case pages to send,\n"+
+			"then the excluded cases and why.\n"+
 			"The terminal table shows the best 10 matches and --json all of them, unless --top is given.\n"+
 			"The yearly visit quota is counted in the 365 days before the prospect's visit_date, or\n"+
 			"before --date (default: SOURCE_DATE_EPOCH when set, else today) when it has none.\n"+
 			"--questions prints the prepared question list for the best [brief] top references instead.", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	top := fs.Int("top", 0, "show only the best N matches (default: 10 in the table, all with --json)")
-	asJSON := fs.Bool("json", false, "print JSON: {\"prospect\", \"matches\", \"excluded\"}")
+	asJSON := fs.Bool("json", false, "print JSON: {\"prospect\", \"matches\", \"calls\", \"pages\", \"excluded\"}")
 	date := fs.String("date", "", "today's date `YYYY-MM-DD` for the quota window when the prospect has no visit_date")
 	withQuestions := fs.Bool("questions", false, "print the prepared question list (with --json: add \"questions\")")
 	rest, code, ok := parse(fs, args, stdout)
@@ -66,7 +68,8 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		return ExitProblem
 	}
 	mp := match.FromProspect(p, lib.Site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{})
+	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{Support: lib.Support})
+	pages := match.Closest(mp, lib.PublicCases(today, false), lib.Site, closestPages)
 	var qs []questions.Group
 	if *withQuestions {
 		qs = questions.Build(questions.Input{
@@ -82,7 +85,7 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		if *top > 0 && len(res.Matches) > *top {
 			res.Matches = res.Matches[:*top]
 		}
-		if err := writeMatchJSON(stdout, p, res, qs, *withQuestions); err != nil {
+		if err := writeMatchJSON(stdout, p, res, pages, lib.Site, qs, *withQuestions); err != nil {
 			fmt.Fprintf(stderr, "refpack match: %v\n", err)
 			return ExitProblem
 		}
@@ -92,7 +95,7 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		printQuestions(stdout, p, qs)
 		return ExitOK
 	}
-	printMatches(stdout, lib.Site, p, res, cmp.Or(*top, defaultTableTop), today)
+	printMatches(stdout, lib.Site, p, res, pages, cmp.Or(*top, defaultTableTop), today)
 	return ExitOK
 }
 
@@ -166,38 +169,78 @@ func topCases(res match.Result, n int) []*content.Case {
 type matchJSON struct {
 	Prospect  string            `json:"prospect"`
 	Matches   []matchItem       `json:"matches"`
+	Calls     []matchItem       `json:"calls"`
+	Pages     []pageItem        `json:"pages"`
 	Excluded  []excludedItem    `json:"excluded"`
 	Questions []questions.Group `json:"questions,omitempty"`
 }
 
 type matchItem struct {
-	Case       string           `json:"case"`
-	Score      float64          `json:"score"`
-	Reasons    []string         `json:"reasons"`
-	Components match.Components `json:"components"`
+	Case         string           `json:"case"`
+	Score        float64          `json:"score"`
+	Reasons      []string         `json:"reasons"`
+	Translations []string         `json:"translations"`
+	Components   match.Components `json:"components"`
+	healthItem
+}
+
+// pageItem is a published case page close to the prospect (SPEC §7.3).
+type pageItem struct {
+	Case  string  `json:"case"`
+	Score float64 `json:"score"`
+	URL   string  `json:"url"`
 }
 
 type excludedItem struct {
-	Case    string   `json:"case"`
-	Reasons []string `json:"reasons"`
+	Case         string   `json:"case"`
+	Reasons      []string `json:"reasons"`
+	Translations []string `json:"translations"`
+	healthItem
 }
 
-func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, qs []questions.Group, withQuestions bool) error {
-	out := matchJSON{Prospect: p.Slug, Matches: []matchItem{}, Excluded: []excludedItem{}}
-	for _, m := range res.Matches {
+// healthItem is the health matching used (the worse of [reference] health
+// and the helpdesk's), the helpdesk's reasons, and whether the case is on
+// the public site.
+type healthItem struct {
+	Health        string   `json:"health"`
+	HealthReasons []string `json:"health_reasons"`
+	PacksOnly     bool     `json:"packs_only,omitempty"`
+}
+
+func healthJSON(h match.Health, packsOnly bool) healthItem {
+	return healthItem{Health: h.Health, HealthReasons: nonNil(h.HealthReasons), PacksOnly: packsOnly}
+}
+
+// closestPages is how many published case pages match and the packs offer.
+const closestPages = 5
+
+func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, pages []match.Match, site *config.Site, qs []questions.Group, withQuestions bool) error {
+	out := matchJSON{Prospect: p.Slug, Matches: []matchItem{}, Calls: []matchItem{}, Pages: []pageItem{}, Excluded: []excludedItem{}}
+	item := func(m match.Match) matchItem {
 		c := m.Components
-		out.Matches = append(out.Matches, matchItem{
-			Case:    m.Case.Slug,
-			Score:   match.Round(m.Score),
-			Reasons: nonNil(m.Reasons),
+		return matchItem{
+			Case:         m.Case.Slug,
+			Score:        match.Round(m.Score),
+			Reasons:      nonNil(m.Reasons),
+			Translations: caseSlugs(m.Translations),
 			Components: match.Components{
 				Industry: match.Round(c.Industry), ProjectType: match.Round(c.ProjectType),
 				Scale: match.Round(c.Scale), Region: match.Round(c.Region), Freshness: match.Round(c.Freshness),
 			},
-		})
+			healthItem: healthJSON(m.Health, m.PacksOnly),
+		}
+	}
+	for _, m := range res.Matches {
+		out.Matches = append(out.Matches, item(m))
+	}
+	for _, m := range res.Calls {
+		out.Calls = append(out.Calls, item(m))
+	}
+	for _, m := range pages {
+		out.Pages = append(out.Pages, pageItem{Case: m.Case.Slug, Score: match.Round(m.Score), URL: site.AbsURL("cases/" + m.Case.Slug + "/")})
 	}
 	for _, e := range res.Excluded {
-		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Reasons)})
+		out.Excluded = append(out.Excluded, excludedItem{Case: e.Case.Slug, Reasons: nonNil(e.Texts()), Translations: caseSlugs(e.Translations), healthItem: healthJSON(e.Health, e.PacksOnly)})
 	}
 	if withQuestions {
 		out.Questions = qs
@@ -211,6 +254,14 @@ func writeMatchJSON(w io.Writer, p *content.Prospect, res match.Result, qs []que
 	return enc.Encode(out)
 }
 
+func caseSlugs(cs []*content.Case) []string {
+	out := []string{}
+	for _, c := range cs {
+		out = append(out, c.Slug)
+	}
+	return out
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -220,7 +271,7 @@ func nonNil(s []string) []string {
 
 // printMatches writes the ranking as a table: one row per match with its
 // reasons on the line below, then the excluded cases.
-func printMatches(w io.Writer, site *config.Site, p *content.Prospect, res match.Result, top int, today time.Time) {
+func printMatches(w io.Writer, site *config.Site, p *content.Prospect, res match.Result, pages []match.Match, top int, today time.Time) {
 	var pts []string
 	for _, k := range p.ProjectTypes {
 		pts = append(pts, site.ProjectTypes.Label(k, "en"))
@@ -254,26 +305,61 @@ func printMatches(w io.Writer, site *config.Site, p *content.Prospect, res match
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  #\tSCORE\tCASE\tCUSTOMER")
 		for i, m := range shown {
+			name := m.Case.PublicName()
+			if m.PacksOnly {
+				name += " (packs only)"
+			}
+			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, name)
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Why:")
+		printReasons(w, shown)
+	}
+	if len(res.Calls) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "Call references (%d): excluded from visits, willing to take a call\n", len(res.Calls))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  #\tSCORE\tCASE\tCUSTOMER")
+		for i, m := range res.Calls {
 			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, m.Case.PublicName())
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Why:")
-		for i, m := range shown {
-			fmt.Fprintf(w, "%3d  %s\n", i+1, m.Case.Slug)
-			for _, r := range m.Reasons {
-				fmt.Fprintf(w, "       - %s\n", r)
-			}
+		printReasons(w, res.Calls)
+	}
+	if len(pages) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintf(w, "Published case pages to send (%d):\n", len(pages))
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for i, m := range pages {
+			fmt.Fprintf(tw, "%3d\t%.2f\t%s\t%s\n", i+1, match.Round(m.Score), m.Case.Slug, site.AbsURL("cases/"+m.Case.Slug+"/"))
 		}
+		tw.Flush()
 	}
 	if len(res.Excluded) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "Excluded (%d):\n", len(res.Excluded))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		for _, e := range res.Excluded {
-			fmt.Fprintf(tw, "  %s\t%s\n", e.Case.Slug, strings.Join(e.Reasons, "; "))
+			fmt.Fprintf(tw, "  %s\t%s\n", e.Case.Slug, strings.Join(e.Texts(), "; "))
 		}
 		tw.Flush()
+	}
+}
+
+// printReasons lists each match's reasons under its rank and slug, with
+// the other versions of its story.
+func printReasons(w io.Writer, ms []match.Match) {
+	for i, m := range ms {
+		fmt.Fprintf(w, "%3d  %s\n", i+1, m.Case.Slug)
+		if len(m.Translations) > 0 {
+			fmt.Fprintf(w, "       (also as %s)\n", strings.Join(caseSlugs(m.Translations), ", "))
+		}
+		for _, r := range m.Reasons {
+			fmt.Fprintf(w, "       - %s\n", r)
+		}
 	}
 }
 

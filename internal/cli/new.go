@@ -114,6 +114,7 @@ type scaffoldData struct {
 	Lang        string
 	Date        string
 	VisitDate   string
+	Expires     string // a consent's usual five years
 	Industry    string
 	ProjectType string
 	Region      string // "" when the site has no regions
@@ -131,6 +132,7 @@ func scaffold(kind, name string, site *config.Site, date time.Time) (string, err
 		Lang:      site.Language,
 		Date:      date.Format(time.DateOnly),
 		VisitDate: date.AddDate(0, 0, 30).Format(time.DateOnly),
+		Expires:   date.AddDate(5, 0, 0).Format(time.DateOnly),
 	}
 	first := func(v config.Vocabulary, what string) (string, error) {
 		if len(v.Terms) == 0 {
@@ -212,6 +214,14 @@ health = "green"   # {{.T.health_note}}
 support = "{{.T.support}}"   # {{.T.support_note}}
 max_visits_per_year = 2   # {{.T.max_visits_note}}
 notes = "{{.T.notes}}"   # {{.T.notes_note}}
+# competitors = false   # {{.T.competitors_note}}
+# support_id = ""   # {{.T.support_id_note}}
+
+# [consent]   # {{.T.consent_note}}
+# public = true   # {{.T.consent_public_note}}
+# approved_by = ""   # {{.T.approved_by_note}}
+# approved_on = {{.Date}}
+# expires = {{.Expires}}   # {{.T.expires_note}}
 +++
 
 ## {{.T.h_challenge}}
@@ -296,6 +306,12 @@ var scaffoldText = map[string]map[string]string{
 		"max_visits_note":     "reference visits per year at most",
 		"notes":               "Internal notes for sales before a reference visit",
 		"notes_note":          "PRIVATE",
+		"competitors_note":    "false: will not host prospects of its own industry (calls still possible)",
+		"support_id_note":     "its customer name in the helpdesk export (default: client)",
+		"consent_note":        "PRIVATE: the customer's permission to publish; uncomment once approved",
+		"consent_public_note": "approved as a public case study (false: briefing packs only)",
+		"approved_by_note":    "who approved it, name and role",
+		"expires_note":        "from this date the case is no longer published",
 		"h_challenge":         "The challenge",
 		"p_challenge":         "What the customer needed, and why.",
 		"h_solution":          "The solution",
@@ -356,6 +372,12 @@ var scaffoldText = map[string]map[string]string{
 		"max_visits_note":     "年間のリファレンス訪問の上限",
 		"notes":               "リファレンス訪問前の営業向け社内メモ",
 		"notes_note":          "非公開",
+		"competitors_note":    "false: 同業種の見込み客の訪問は受け入れない(電話は可)",
+		"support_id_note":     "ヘルプデスクのエクスポートでの顧客名(省略時: client)",
+		"consent_note":        "非公開: 顧客の公開同意。承認されたらコメントを外す",
+		"consent_public_note": "公開事例として承認済み(false: ブリーフィング資料のみ)",
+		"approved_by_note":    "承認者の氏名と役職",
+		"expires_note":        "この日から公開サイトに掲載されない",
 		"h_challenge":         "課題",
 		"p_challenge":         "お客様が必要としていたことと、その理由。",
 		"h_solution":          "解決策",
@@ -416,6 +438,12 @@ var scaffoldText = map[string]map[string]string{
 		"max_visits_note":     "не больше стольких референс-визитов в год",
 		"notes":               "Внутренние заметки для продаж перед референс-визитом",
 		"notes_note":          "ЗАКРЫТО",
+		"competitors_note":    "false: не принимает клиентов из своей отрасли (звонки возможны)",
+		"support_id_note":     "имя клиента в выгрузке хелпдеска (по умолчанию: client)",
+		"consent_note":        "ЗАКРЫТО: согласие клиента на публикацию; раскомментируйте после одобрения",
+		"consent_public_note": "одобрен как публичный кейс (false: только пакеты к визиту)",
+		"approved_by_note":    "кто одобрил: имя и должность",
+		"expires_note":        "с этой даты кейс больше не публикуется",
 		"h_challenge":         "Задача",
 		"p_challenge":         "Что было нужно клиенту и почему.",
 		"h_solution":          "Решение",

@@ -24,9 +24,9 @@ func TestNewExitCodes(t *testing.T) {
 		code int
 	}{
 		{[]string{"case", "first"}, ExitOK},
-		{[]string{"prospect", "first"}, ExitOK},
+		{[]string{"prospect", "acme-leasing"}, ExitOK},
 		{[]string{"case", "first"}, ExitProblem},
-		{[]string{"prospect", "first"}, ExitProblem},
+		{[]string{"prospect", "acme-leasing"}, ExitProblem},
 		{[]string{"case", "../x"}, ExitUsage},
 		{[]string{"case", "Upper"}, ExitUsage},
 		{[]string{"case", "aux"}, ExitUsage},

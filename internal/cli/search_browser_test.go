@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 )
@@ -169,6 +170,14 @@ func TestSearchInChromium(t *testing.T) {
 // URL of the home page and the loaded library.
 func serveSearchSite(t *testing.T) (string, *content.Library) {
 	t.Helper()
+	return serveSlowSearchSite(t, 0)
+}
+
+// serveSlowSearchSite is serveSearchSite with the search script and index
+// files served delay later than asked for, as on a slow network, so that
+// the browser paints the page before the script runs.
+func serveSlowSearchSite(t *testing.T, delay time.Duration) (string, *content.Library) {
+	t.Helper()
 	site := t.TempDir()
 	copyDir(t, "../../content", filepath.Join(site, "content"))
 	toml := filepath.Join(site, "content", "site.toml")
@@ -191,7 +200,13 @@ func serveSearchSite(t *testing.T) (string, *content.Library) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.StripPrefix("/refs", http.FileServer(http.Dir(out)))}
+	files := http.StripPrefix("/refs", http.FileServer(http.Dir(out)))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if delay > 0 && (strings.HasPrefix(r.URL.Path, "/refs/assets/search.js") || strings.HasPrefix(r.URL.Path, "/refs/search/")) {
+			time.Sleep(delay)
+		}
+		files.ServeHTTP(w, r)
+	})}
 	go srv.Serve(ln)
 	t.Cleanup(func() { srv.Close() })
 	return "http://" + ln.Addr().String() + "/refs/", lib

@@ -44,7 +44,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if ip := l.Addr().(*net.TCPAddr).IP; !ip.IsLoopback() {
 		fmt.Fprintf(stderr, "refpack serve: warning: listening on %s: other machines can see the site, drafts included\n", l.Addr())
 	}
-	srv, err := serve.New(serve.Options{Dir: *siteDir, Drafts: *drafts, Log: stderr}, l.Addr().String())
+	// The consent rule is applied at the day the server starts.
+	today, err := todayFrom("")
+	if err != nil {
+		fmt.Fprintf(stderr, "refpack serve: %v\n", err)
+		return ExitUsage
+	}
+	srv, err := serve.New(serve.Options{Dir: *siteDir, Drafts: *drafts, Date: today, Log: stderr}, l.Addr().String())
 	if err != nil {
 		fmt.Fprintf(stderr, "refpack serve: %v\n", err)
 		return ExitUsage

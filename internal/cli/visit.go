@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -18,8 +19,8 @@ import (
 )
 
 const visitUsage = "Usage:\n" +
-	"  refpack visit add CASE PROSPECT --date YYYY-MM-DD [--kind visit|call] [--outcome pending|won|lost] [--bonus TEXT]\n" +
-	"  refpack visit set N [--outcome pending|won|lost] [--bonus-delivered]\n" +
+	"  refpack visit add CASE PROSPECT --date YYYY-MM-DD [--kind visit|call] [--outcome pending|won|lost] [--bonus TEXT] [--value N] [--currency CODE]\n" +
+	"  refpack visit set N [--outcome pending|won|lost] [--bonus-delivered] [--value N] [--currency CODE]\n" +
 	"  refpack visit list [--open] [--due] [--json] [--date YYYY-MM-DD]"
 
 func runVisit(args []string, stdout, stderr io.Writer) int {
@@ -50,16 +51,41 @@ func checkEnum(name, v string, values []string) error {
 	return fmt.Errorf("--%s must be one of %s, not %q%s", name, strings.Join(values, ", "), v, config.DidYouMean(v, values))
 }
 
+// checkDeal validates --value (when given) and --currency.
+func checkDeal(fs *flag.FlagSet, value int64, currency string) error {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == "value" })
+	if given && (value < 1 || value > content.MaxValue) {
+		return fmt.Errorf("--value must be a whole number from 1 to %d (the deal size in units of its currency)", int64(content.MaxValue))
+	}
+	if currency != "" && !config.ValidCurrency(currency) {
+		return fmt.Errorf("--currency must be an ISO 4217 code of three upper-case letters, such as EUR, not %q", currency)
+	}
+	return nil
+}
+
+// needCurrency refuses a value that would have no currency: the entry names
+// none and site.toml has no [report] currency.
+func needCurrency(value int64, currency, entry string, site *config.Site) error {
+	if value > 0 && currency == "" && entry == "" && site.Report.Currency == "" {
+		return fmt.Errorf("--value needs a currency: add --currency EUR (or another ISO 4217 code), or set [report] currency in %s", config.Path)
+	}
+	return nil
+}
+
 func runVisitAdd(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("visit add", "visit add CASE PROSPECT --date YYYY-MM-DD [--kind visit|call] [--outcome pending|won|lost] [--bonus TEXT] [-s SITE]",
+	fs := newFlags("visit add", "visit add CASE PROSPECT --date YYYY-MM-DD [--kind visit|call] [--outcome pending|won|lost] [--bonus TEXT] [--value N] [--currency CODE] [-s SITE]",
 		"Record a reference visit or call in content/visits.toml: CASE hosted it for PROSPECT.\n"+
 			"The entry is appended; every existing byte of the file is kept. --bonus is what was\n"+
-			"promised to the reference customer (list open promises with refpack visit list --open).", stderr)
+			"promised to the reference customer (list open promises with refpack visit list --open).\n"+
+			"--value is the prospect's deal size, counted as influenced revenue once it is won.", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	date := fs.String("date", "", "the `YYYY-MM-DD` date of the visit (required)")
 	kind := fs.String("kind", "visit", "visit or call")
 	outcome := fs.String("outcome", "pending", "pending, won or lost")
 	bonus := fs.String("bonus", "", "what was promised to the reference customer")
+	value := fs.Int64("value", 0, "the prospect's deal size `N`, in whole units of the currency")
+	currency := fs.String("currency", "", "ISO 4217 `CODE` of the value (default: [report] currency of site.toml)")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
@@ -91,9 +117,17 @@ func runVisitAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "refpack visit add: --bonus is blank: say what was promised, or leave it out")
 		return ExitUsage
 	}
+	if err := checkDeal(fs, *value, *currency); err != nil {
+		fmt.Fprintf(stderr, "refpack visit add: %v\n", err)
+		return ExitUsage
+	}
 	lib, code := loadLibrary(*siteDir, "visit add", stderr)
 	if lib == nil {
 		return code
+	}
+	if err := needCurrency(*value, *currency, "", lib.Site); err != nil {
+		fmt.Fprintf(stderr, "refpack visit add: %v\n", err)
+		return ExitUsage
 	}
 	caseSlug := rest[0]
 	if lib.CaseBySlug(caseSlug) == nil {
@@ -109,7 +143,7 @@ func runVisitAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack visit add: %v\n", err)
 		return ExitProblem
 	}
-	entry := ledger.Entry{Case: caseSlug, Prospect: p.Slug, Date: d, Kind: *kind, Outcome: *outcome, Bonus: *bonus}
+	entry := ledger.Entry{Case: caseSlug, Prospect: p.Slug, Date: d, Kind: *kind, Outcome: *outcome, Bonus: *bonus, Value: *value, Currency: *currency}
 	n := 0
 	err = ledger.Update(filepath.Join(*siteDir, filepath.FromSlash(content.VisitsPath)), func(old []byte) ([]byte, error) {
 		out, err := ledger.Append(old, entry)
@@ -130,13 +164,15 @@ func runVisitAdd(args []string, stdout, stderr io.Writer) int {
 }
 
 func runVisitSet(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("visit set", "visit set N [--outcome pending|won|lost] [--bonus-delivered] [-s SITE]",
+	fs := newFlags("visit set", "visit set N [--outcome pending|won|lost] [--bonus-delivered] [--value N] [--currency CODE] [-s SITE]",
 		"Record what happened after visit N (its number in refpack visit list): the outcome,\n"+
-			"and that the bonus promised to the reference customer was delivered. Only that\n"+
-			"entry's lines change.", stderr)
+			"that the bonus promised to the reference customer was delivered, and the deal's\n"+
+			"value and currency. Only that entry's lines change.", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	outcome := fs.String("outcome", "", "pending, won or lost")
 	delivered := fs.Bool("bonus-delivered", false, "the promised bonus was delivered")
+	value := fs.Int64("value", 0, "the prospect's deal size `N`, in whole units of the currency")
+	currency := fs.String("currency", "", "ISO 4217 `CODE` of the value (default: [report] currency of site.toml)")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
@@ -154,8 +190,12 @@ func runVisitSet(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack visit set: %q is not a visit number: give N (1, 2, ...) as shown by refpack visit list\n", rest[0])
 		return ExitUsage
 	}
-	if *outcome == "" && !*delivered {
-		fmt.Fprintln(stderr, "refpack visit set: nothing to set: give --outcome and/or --bonus-delivered")
+	if err := checkDeal(fs, *value, *currency); err != nil {
+		fmt.Fprintf(stderr, "refpack visit set: %v\n", err)
+		return ExitUsage
+	}
+	if *outcome == "" && !*delivered && *value == 0 && *currency == "" {
+		fmt.Fprintln(stderr, "refpack visit set: nothing to set: give --outcome, --bonus-delivered, --value or --currency")
 		return ExitUsage
 	}
 	if *outcome != "" {
@@ -176,8 +216,12 @@ func runVisitSet(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "refpack visit set: visit %d promised no bonus; nothing to deliver\n", n)
 		return ExitProblem
 	}
+	if err := needCurrency(*value, *currency, lib.Visits[n-1].Currency, lib.Site); err != nil {
+		fmt.Fprintf(stderr, "refpack visit set: %v\n", err)
+		return ExitUsage
+	}
 	err = ledger.Update(filepath.Join(*siteDir, filepath.FromSlash(content.VisitsPath)), func(old []byte) ([]byte, error) {
-		return ledger.Set(old, n, ledger.Change{Outcome: *outcome, BonusDelivered: *delivered})
+		return ledger.Set(old, n, ledger.Change{Outcome: *outcome, BonusDelivered: *delivered, Value: *value, Currency: *currency})
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "refpack visit set: %s: %v (nothing was changed)\n", content.VisitsPath, err)
@@ -190,6 +234,12 @@ func runVisitSet(args []string, stdout, stderr io.Writer) int {
 	}
 	if *delivered {
 		what = append(what, "bonus delivered")
+	}
+	if *value > 0 {
+		what = append(what, fmt.Sprintf("value %d", *value))
+	}
+	if *currency != "" {
+		what = append(what, "currency "+*currency)
 	}
 	fmt.Fprintf(stdout, "visit %d (%s hosted %s on %s): %s\n", n, v.Case, v.Prospect, v.Date.Format(time.DateOnly), strings.Join(what, ", "))
 	return ExitOK
@@ -205,6 +255,8 @@ type visitJSON struct {
 	Bonus          string `json:"bonus"`
 	BonusDelivered bool   `json:"bonus_delivered"`
 	FollowUp       string `json:"follow_up"`
+	Value          int64  `json:"value,omitempty"`
+	Currency       string `json:"currency,omitempty"`
 }
 
 func runVisitList(args []string, stdout, stderr io.Writer) int {
@@ -246,7 +298,8 @@ func runVisitList(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		rows = append(rows, visitJSON{N: i + 1, Date: v.Date.Format(time.DateOnly), Case: v.Case, Prospect: v.Prospect,
-			Kind: v.Kind, Outcome: v.Outcome, Bonus: v.Bonus, BonusDelivered: v.BonusDelivered, FollowUp: fu.Format(time.DateOnly)})
+			Kind: v.Kind, Outcome: v.Outcome, Bonus: v.Bonus, BonusDelivered: v.BonusDelivered, FollowUp: fu.Format(time.DateOnly),
+			Value: v.Value, Currency: v.Currency})
 	}
 	if *asJSON {
 		if rows == nil {

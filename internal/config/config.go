@@ -99,6 +99,38 @@ type Pos struct{ Line, Col int }
 // DefaultBrief are the pack settings when [brief] leaves them out.
 var DefaultBrief = Brief{Top: 3, MaxQuestions: 20, FollowUpDays: 3, MaxVisitMinutes: 120, MaxDelegates: 5}
 
+// Support locates and reads the helpdesk export of SPEC §3.6; File is ""
+// when the site has none.
+type Support struct {
+	File            string // relative to content/
+	Delimiter       rune
+	Customer        string // column names
+	Opened          string
+	Closed          string
+	Priority        string
+	Severe          []string // priority values that count as severe
+	Satisfaction    string   // "" when the export has no rating column
+	RedAfterDays    int
+	AmberAfterDays  int
+	MinSatisfaction float64
+
+	// Line is the line of [support] in site.toml, where problems of the
+	// settings that only the export reveals (a missing column) also point.
+	Line int
+}
+
+// DefaultSupport are the [support] settings that a site leaves out: the
+// column names of a Zendesk ticket export.
+var DefaultSupport = Support{
+	Delimiter: ',', Customer: "Organization", Opened: "Created at", Closed: "Solved at",
+	Priority: "Priority", Severe: []string{"Urgent", "High"},
+	RedAfterDays: 14, AmberAfterDays: 30, MinSatisfaction: 0.8,
+}
+
+// DefaultConsentWarningDays is how long before a consent expires `check`
+// starts warning, unless site.toml says otherwise.
+const DefaultConsentWarningDays = 60
+
 // Site is the parsed content/site.toml.
 type Site struct {
 	Title        string
@@ -111,6 +143,33 @@ type Site struct {
 	Regions      Vocabulary
 	Weights      Weights
 	Brief        Brief
+
+	// RequireConsent publishes only cases with [consent] public = true.
+	RequireConsent     bool
+	ConsentWarningDays int
+	Support            Support
+	Report             Report
+}
+
+// Report holds the settings of `refpack report`.
+type Report struct {
+	// Currency is the ISO 4217 code of ledger values that name none; ""
+	// means such values are an error.
+	Currency string
+}
+
+// ValidCurrency reports whether s has the form of an ISO 4217 code: three
+// upper-case Latin letters ("EUR", "JPY").
+func ValidCurrency(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // Related reports whether industries a and b are declared related (in either

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -46,9 +47,13 @@ func decode(root *tomldoc.Table) *Site {
 		Title:       root.String("title", true),
 		Description: root.String("description", false),
 		Language:    root.String("language", false),
-		PageSize:    intIn(root, "page_size", 24, PageSizeRange),
+		PageSize:    inRange(root, "page_size", 24, PageSizeRange),
 		Weights:     DefaultWeights,
 		Brief:       DefaultBrief,
+
+		RequireConsent:     root.Bool("require_consent", false),
+		ConsentWarningDays: inRange(root, "consent_warning_days", DefaultConsentWarningDays, ConsentWarningDaysRange),
+		Support:            DefaultSupport,
 	}
 	if s.Language == "" {
 		s.Language = "en"
@@ -88,11 +93,11 @@ func decode(root *tomldoc.Table) *Site {
 	}
 	if b := root.Table("brief"); b != nil {
 		s.Brief = Brief{
-			Top:             intIn(b, "top", DefaultBrief.Top, TopRange),
-			MaxQuestions:    intIn(b, "max_questions", DefaultBrief.MaxQuestions, MaxQuestionsRange),
-			FollowUpDays:    intIn(b, "follow_up_days", DefaultBrief.FollowUpDays, FollowUpDaysRange),
-			MaxVisitMinutes: intIn(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes, MaxVisitMinutesRange),
-			MaxDelegates:    intIn(b, "max_delegates", DefaultBrief.MaxDelegates, MaxDelegatesRange),
+			Top:             inRange(b, "top", DefaultBrief.Top, TopRange),
+			MaxQuestions:    inRange(b, "max_questions", DefaultBrief.MaxQuestions, MaxQuestionsRange),
+			FollowUpDays:    inRange(b, "follow_up_days", DefaultBrief.FollowUpDays, FollowUpDaysRange),
+			MaxVisitMinutes: inRange(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes, MaxVisitMinutesRange),
+			MaxDelegates:    inRange(b, "max_delegates", DefaultBrief.MaxDelegates, MaxDelegatesRange),
 			Fonts:           b.Strings("fonts", false),
 		}
 		s.Brief.FontPos = make([]Pos, len(s.Brief.Fonts))
@@ -101,8 +106,77 @@ func decode(root *tomldoc.Table) *Site {
 		}
 		b.Finish()
 	}
+	if r := root.Table("report"); r != nil {
+		s.Report.Currency = r.String("currency", false)
+		if s.Report.Currency != "" && !ValidCurrency(s.Report.Currency) {
+			r.Errorf("currency", -1, "currency must be an ISO 4217 code of three upper-case letters, such as \"EUR\", not %q", s.Report.Currency)
+			s.Report.Currency = ""
+		}
+		r.Finish()
+	}
+	if t := root.Table("support"); t != nil {
+		s.Support = support(t)
+	}
 	root.Finish()
 	return s
+}
+
+// support reads [support]: where the helpdesk export is, its columns and
+// the thresholds of SPEC §3.6.
+func support(t *tomldoc.Table) Support {
+	d := DefaultSupport
+	sp := Support{
+		File:           t.String("file", true),
+		Delimiter:      d.Delimiter,
+		Customer:       column(t, "customer", d.Customer),
+		Opened:         column(t, "opened", d.Opened),
+		Closed:         column(t, "closed", d.Closed),
+		Priority:       column(t, "priority", d.Priority),
+		Severe:         d.Severe,
+		Satisfaction:   t.String("satisfaction", false),
+		RedAfterDays:   inRange(t, "red_after_days", d.RedAfterDays, SupportDaysRange),
+		AmberAfterDays: inRange(t, "amber_after_days", d.AmberAfterDays, SupportDaysRange),
+		Line:           t.Line(),
+	}
+	if t.Has("file") && sp.File != "" && (path.IsAbs(sp.File) || !fs.ValidPath(sp.File) || strings.Contains(sp.File, "\\")) {
+		t.Errorf("file", -1, "file must be a path under content/ such as \"support.csv\", not %q", sp.File)
+		sp.File = ""
+	}
+	if t.Has("delimiter") {
+		switch v := t.String("delimiter", false); v {
+		case ",", ";", "\t", "|":
+			sp.Delimiter = rune(v[0])
+		default:
+			t.Errorf("delimiter", -1, "delimiter must be one of \",\", \";\", \"\\t\" or \"|\", not %q", v)
+		}
+	}
+	if t.Has("severe") {
+		sp.Severe = t.Strings("severe", false)
+	}
+	sp.MinSatisfaction = t.Float("min_satisfaction", d.MinSatisfaction)
+	if sp.MinSatisfaction < 0 || sp.MinSatisfaction > 1 {
+		t.Errorf("min_satisfaction", -1, "min_satisfaction must be a share from 0 to 1 (e.g. 0.8), not %g", sp.MinSatisfaction)
+		sp.MinSatisfaction = d.MinSatisfaction
+	}
+	if sp.RedAfterDays > sp.AmberAfterDays && t.Has("red_after_days") {
+		// Not an error: a severe ticket is amber from its first day anyway.
+		t.Warnf("red_after_days", "red_after_days (%d) is longer than amber_after_days (%d): an old severe ticket turns amber before red", sp.RedAfterDays, sp.AmberAfterDays)
+	}
+	t.Finish()
+	return sp
+}
+
+// column reads the name of a column of the export; it may not be empty.
+func column(t *tomldoc.Table, key, def string) string {
+	if !t.Has(key) {
+		return def
+	}
+	v := t.String(key, false)
+	if strings.TrimSpace(v) == "" {
+		t.Errorf(key, -1, "%s must name a column of the export (default %q)", key, def)
+		return def
+	}
+	return v
 }
 
 func baseURL(root *tomldoc.Table) *url.URL {
@@ -147,10 +221,13 @@ var (
 	FollowUpDaysRange    = Range{0, 30}
 	MaxVisitMinutesRange = Range{30, 480} // at least 30 to fit the three parts of a visit
 	MaxDelegatesRange    = Range{1, 50}
+	// A year: consents and support tickets are judged within one.
+	ConsentWarningDaysRange = Range{0, 365}
+	SupportDaysRange        = Range{0, 365}
 )
 
-// intIn reads an integer setting within r, def when absent or out of it.
-func intIn(t *tomldoc.Table, key string, def int, r Range) int {
+// inRange reads an integer setting within r, def when absent or out of it.
+func inRange(t *tomldoc.Table, key string, def int, r Range) int {
 	return int(t.IntIn(key, int64(def), int64(r.Min), int64(r.Max)))
 }
 

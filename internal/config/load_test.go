@@ -17,7 +17,7 @@ label = "Banking"
 label = "Archive"
 `
 
-func load(t *testing.T, toml string) (*Site, []string) {
+func loadSite(t *testing.T, toml string) (*Site, []string) {
 	t.Helper()
 	var problems diag.List
 	s := Load(fstest.MapFS{Path: {Data: []byte(toml)}}, &problems)
@@ -56,7 +56,7 @@ func TestNumberRanges(t *testing.T) {
 				if tc.table != "" {
 					src, line = siteHead+"["+tc.table+"]\n"+tc.key+" = "+v+"\n", 8
 				}
-				s, problems := load(t, src)
+				s, problems := loadSite(t, src)
 				at := fmt.Sprintf("%s:%d:%d: ", Path, line, len(tc.key)+4)
 				var want string
 				switch v {
@@ -73,7 +73,7 @@ func TestNumberRanges(t *testing.T) {
 				case `"3"`:
 					want = at + name + ` must be an integer, not a string ("3")`
 				default:
-					want = fmt.Sprintf("%s%s must be between %d and %d, not %s", at, name, tc.r.Min, tc.r.Max, v)
+					want = fmt.Sprintf("%s%s must be from %d to %d, not %s", at, name, tc.r.Min, tc.r.Max, v)
 				}
 				if len(problems) != 1 || problems[0] != want {
 					t.Fatalf("problems = %q, want %q", problems, want)
@@ -102,7 +102,7 @@ func TestWeights(t *testing.T) {
 	} {
 		t.Run(tc.weights, func(t *testing.T) {
 			src := siteHead + "\n[matching.weights]\n" + strings.ReplaceAll(tc.weights, ", ", "\n") + "\n"
-			s, problems := load(t, src)
+			s, problems := loadSite(t, src)
 			if tc.want == "" {
 				if len(problems) > 0 {
 					t.Fatalf("refused: %q", problems)
@@ -120,7 +120,7 @@ func TestWeights(t *testing.T) {
 }
 
 func TestFontPositions(t *testing.T) {
-	s, problems := load(t, siteHead+"[brief]\nfonts = [\"a.ttf\",\n  \"/usr/b.ttf\"]\n")
+	s, problems := loadSite(t, siteHead+"[brief]\nfonts = [\"a.ttf\",\n  \"/usr/b.ttf\"]\n")
 	if len(problems) > 0 {
 		t.Fatal(problems)
 	}

@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
@@ -95,17 +96,25 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 	}
 	if r := root.Table("reference"); r != nil {
 		c.Reference = Reference{
-			Visit:            r.Bool("visit", false),
-			Call:             r.Bool("call", false),
-			Contact:          r.String("contact", false),
-			Health:           enum(r, "health", "green", Healths),
-			Support:          r.String("support", false),
-			MaxVisitsPerYear: int(r.Int("max_visits_per_year", 0)),
-			Notes:            r.String("notes", false),
+			Visit:              r.Bool("visit", false),
+			Call:               r.Bool("call", false),
+			Contact:            r.String("contact", false),
+			Health:             enum(r, "health", "green", Healths),
+			Support:            r.String("support", false),
+			MaxVisitsPerYear:   int(r.Int("max_visits_per_year", 0)),
+			Notes:              r.String("notes", false),
+			RefusesCompetitors: !r.Bool("competitors", true),
+			SupportID:          r.String("support_id", false),
+		}
+		if c.Reference.SupportID != "" {
+			c.supportIDLine, c.supportIDCol = r.ValuePos("support_id", -1)
 		}
 		r.Finish()
 	} else {
 		c.Reference.Health = "green"
+	}
+	if t := root.Table("consent"); t != nil {
+		c.Consent = decodeConsent(t)
 	}
 	root.Finish()
 	if len(problems.Problems) == errorsBefore {
@@ -113,6 +122,25 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 		warnAuthor(c, root, problems)
 	}
 	return c
+}
+
+func decodeConsent(t *tomldoc.Table) *Consent {
+	cs := &Consent{
+		Public:     t.Bool("public", false),
+		ApprovedBy: t.String("approved_by", false),
+		ApprovedOn: t.Date("approved_on", false),
+		Expires:    t.Date("expires", false),
+		Line:       t.Line(),
+	}
+	if !cs.Expires.IsZero() {
+		cs.ExpiresLine, cs.ExpiresCol = t.ValuePos("expires", -1)
+		if !cs.ApprovedOn.IsZero() && !cs.ApprovedOn.Before(cs.Expires) {
+			t.Errorf("approved_on", -1, "consent approved on %s, on or after it expires (%s): check both dates",
+				cs.ApprovedOn.Format(time.DateOnly), cs.Expires.Format(time.DateOnly))
+		}
+	}
+	t.Finish()
+	return cs
 }
 
 func decodeScale(s *tomldoc.Table) Scale {

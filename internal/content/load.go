@@ -15,6 +15,7 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // Source locations inside a site root.
@@ -31,7 +32,11 @@ const (
 func Load(fsys fs.FS) (*Library, []diag.Problem) {
 	var problems diag.List
 	site := config.Load(fsys, &problems)
-	files := scan(fsys, &problems)
+	supportPath := ""
+	if site != nil && site.Support.File != "" {
+		supportPath = path.Join("content", site.Support.File)
+	}
+	files := scan(fsys, supportPath, &problems)
 	if site == nil {
 		problems.Sort()
 		return nil, problems.Problems
@@ -48,6 +53,9 @@ func Load(fsys fs.FS) (*Library, []diag.Problem) {
 	}
 	if files.visits {
 		lib.Visits = loadVisits(fsys, lib, &problems)
+	}
+	if supportPath != "" {
+		lib.Support = support.Load(fsys, supportPath, site.Support, &problems)
 	}
 	crossCheck(lib, &problems)
 	problems.Sort()
@@ -71,7 +79,7 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") || name == "Thumbs.db"
 }
 
-func scan(fsys fs.FS, problems *diag.List) sourceFiles {
+func scan(fsys fs.FS, supportPath string, problems *diag.List) sourceFiles {
 	files := sourceFiles{bundles: map[string][]string{}}
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -101,7 +109,7 @@ func scan(fsys fs.FS, problems *diag.List) sourceFiles {
 		dir, name := path.Split(p)
 		dir = strings.TrimSuffix(dir, "/")
 		switch {
-		case p == config.Path:
+		case p == config.Path, p == supportPath:
 		case p == QuestionsPath:
 			files.questions = true
 		case p == VisitsPath:
@@ -199,14 +207,61 @@ func crossCheck(lib *Library, problems *diag.List) {
 		case target == c:
 			line, col := c.valuePos("translation_of")
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
+		default:
+			if target.Anonymous && !c.Anonymous {
+				// The client is private for the whole group (SPEC §3.2).
+				line, col := c.valuePos("translation_of")
+				problems.Errorf(c.Path, line, col, "this translates the anonymous case study %s, so it must be anonymous too: set anonymous = true and an alias in this language", target.Path)
+			}
+			if c.Consent == nil && target.Consent != nil {
+				// The customer agreed to (or withdrew) its story, in whatever
+				// language it is told.
+				c.Consent, c.ConsentOf = target.Consent, target.Path
+			}
 		}
 	}
+	unmatchedCustomers(lib, problems)
 	seen := map[string]string{}
 	for _, p := range lib.Prospects {
 		if other, ok := seen[p.Slug]; ok {
 			problems.Errorf(p.Path, 0, 0, "duplicate prospect slug %q: %s has the same", p.Slug, other)
 		}
 		seen[p.Slug] = p.Path
+	}
+}
+
+// SupportName is the case's customer in the helpdesk export: its
+// support_id, else its client.
+func (c *Case) SupportName() string { return cmp.Or(c.Reference.SupportID, c.Client) }
+
+// unmatchedCustomers warns about customers of the helpdesk export that no
+// case study names: a typo in support_id or the export hides their tickets.
+func unmatchedCustomers(lib *Library, problems *diag.List) {
+	if lib.Support == nil {
+		return
+	}
+	names := make(map[string]bool, len(lib.Cases))
+	for _, c := range lib.Cases {
+		names[support.Key(c.SupportName())] = true
+	}
+	known := make(map[string]bool, len(lib.Support.Customers()))
+	var customers []string
+	for _, cu := range lib.Support.Customers() {
+		known[support.Key(cu.Name)] = true
+		customers = append(customers, cu.Name)
+		if !names[support.Key(cu.Name)] {
+			problems.Warnf(lib.Support.Path, cu.Line, 0, "customer %q matches no case study (its client, or [reference] support_id)", cu.Name)
+		}
+	}
+	// A support_id is given to match the export; one that matches nothing
+	// is likely a typo, which would hide the customer's tickets.
+	if !lib.Support.Complete() {
+		return
+	}
+	for _, c := range lib.Cases {
+		if id := c.Reference.SupportID; id != "" && !known[support.Key(id)] {
+			problems.Warnf(c.Path, c.supportIDLine, c.supportIDCol, "support_id %q names no customer of %s%s", id, lib.Support.Path, config.DidYouMean(id, customers))
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/support"
 	"github.com/refpack/refpack/internal/tomldoc"
 )
 
@@ -73,6 +74,21 @@ type Reference struct {
 	Support          string
 	MaxVisitsPerYear int
 	Notes            string
+	// RefusesCompetitors is competitors = false: the customer will not
+	// host prospects of its own industry.
+	RefusesCompetitors bool
+	SupportID          string // its customer name in the helpdesk export; "" means the client
+}
+
+// Consent is the customer's PRIVATE permission to publish the case study.
+type Consent struct {
+	Public     bool // approved as a public case study; false: packs only
+	ApprovedBy string
+	ApprovedOn time.Time // zero when not given
+	Expires    time.Time // zero: never; from this date the case is no longer published
+
+	Line                    int // line of the [consent] header
+	ExpiresLine, ExpiresCol int // position of expires, for check's warnings
 }
 
 // Case is one case study.
@@ -105,6 +121,10 @@ type Case struct {
 	Metrics       []Metric
 	Quotes        []Quote
 	Reference     Reference
+	Consent       *Consent // nil when the case has no [consent]
+	// ConsentOf is the file of the case whose [consent] a translation
+	// without its own shares; "" when Consent is the case's own.
+	ConsentOf string
 
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // line of the file where Body starts (1-based)
@@ -112,6 +132,9 @@ type Case struct {
 	// front is the front matter, kept to place problems that are found
 	// across files.
 	front *tomldoc.Doc
+	// supportIDLine and supportIDCol place support_id, which is checked
+	// against the helpdesk export.
+	supportIDLine, supportIDCol int
 }
 
 // valuePos is the file position of a front-matter value (line 0 when the
@@ -184,7 +207,9 @@ type Visit struct {
 	Outcome        string // pending | won | lost
 	Bonus          string
 	BonusDelivered bool
-	Line           int // line of its [[visit]] header in visits.toml
+	Value          int64  // the prospect's deal size in whole units of Currency; 0 when not given
+	Currency       string // ISO 4217 code; for a value without one, the [report] currency
+	Line           int    // line of its [[visit]] header in visits.toml
 }
 
 // Library is a whole loaded site.
@@ -194,6 +219,7 @@ type Library struct {
 	Prospects []*Prospect
 	Questions []Question
 	Visits    []Visit
+	Support   *support.Export // nil when site.toml has no [support]
 }
 
 // Secret is a PRIVATE free-text value and where it comes from, for the
@@ -202,4 +228,7 @@ type Secret struct {
 	Value string
 	Path  string // source file, e.g. "content/cases/x.md"
 	Field string // e.g. "reference.contact"
+	// Capitals: the value is made of ordinary words (a prospect called
+	// "Archive Systems") and reads as a name only with its capitals.
+	Capitals bool
 }

@@ -112,6 +112,30 @@ func loadQuestions(fsys fs.FS, site *config.Site, problems *diag.List) []Questio
 	return out
 }
 
+// MaxValue is the largest deal value a ledger entry may hold: sums over
+// tens of thousands of entries stay exact in an int64 and in a JSON number
+// (2^53).
+const MaxValue = 1_000_000_000_000
+
+// checkValue validates an entry's value and currency and fills in the
+// site's default currency.
+func checkValue(t *tomldoc.Table, v *Visit, site *config.Site) {
+	if v.Value > MaxValue {
+		t.Errorf("value", -1, "value must be at most %d (the deal size in whole units of its currency), not %d", int64(MaxValue), v.Value)
+		v.Value = 0
+	}
+	switch {
+	case v.Currency != "" && !config.ValidCurrency(v.Currency):
+		t.Errorf("currency", -1, "currency must be an ISO 4217 code of three upper-case letters, such as \"EUR\", not %q", v.Currency)
+		v.Currency = ""
+	case v.Value > 0 && v.Currency == "":
+		v.Currency = site.Report.Currency
+		if v.Currency == "" {
+			t.Errorf("value", -1, "value needs a currency: add currency = \"EUR\" (or another ISO 4217 code) to the entry, or set [report] currency in content/site.toml")
+		}
+	}
+}
+
 func loadVisits(fsys fs.FS, lib *Library, problems *diag.List) []Visit {
 	root := readTOML(fsys, VisitsPath, problems)
 	if root == nil {
@@ -139,8 +163,11 @@ func loadVisits(fsys fs.FS, lib *Library, problems *diag.List) []Visit {
 			Outcome:        enum(t, "outcome", "pending", VisitOutcomes),
 			Bonus:          t.String("bonus", false),
 			BonusDelivered: t.Bool("bonus_delivered", false),
+			Value:          t.Int("value", 0),
+			Currency:       t.String("currency", false),
 			Line:           t.Line(),
 		}
+		checkValue(t, &v, lib.Site)
 		if v.Case != "" && !isCase[v.Case] {
 			t.Errorf("case", -1, "unknown case %q%s", v.Case, config.DidYouMean(v.Case, caseSlugs))
 		}

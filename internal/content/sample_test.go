@@ -37,4 +37,16 @@ func TestSampleLibrary(t *testing.T) {
 	if len(lib.Prospects) < 3 || len(lib.Questions) == 0 || len(lib.Visits) == 0 {
 		t.Errorf("want 3 prospects, questions and visits; got %d, %d, %d", len(lib.Prospects), len(lib.Questions), len(lib.Visits))
 	}
+	// The programme report needs a year of outcomes and values in more than
+	// one currency to be worth opening.
+	outcomes, currencies := map[string]int{}, map[string]int{}
+	for _, v := range lib.Visits {
+		outcomes[v.Outcome]++
+		if v.Value > 0 {
+			currencies[v.Currency]++
+		}
+	}
+	if outcomes["won"] < 3 || outcomes["lost"] < 2 || outcomes["pending"] < 2 || len(currencies) < 2 {
+		t.Errorf("sample ledger too thin for refpack report: outcomes %v, values per currency %v", outcomes, currencies)
+	}
 }

@@ -1,51 +1,104 @@
 package content
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/refpack/refpack/internal/config"
 )
 
-// MinSecretLen is the shortest private value the leak guard looks for;
-// shorter values ("CIO", "n/a") occur by chance in any text.
-const MinSecretLen = 4
-
 // Secrets lists every PRIVATE free-text value of the library (SPEC §4), with
-// the file and field it comes from. Enumerations, keys, numbers and dates are
-// not secrets. A value that is also public (a prospect that is the client of
-// a public case study) is left out.
-func (lib *Library) Secrets() []Secret {
-	public := make(map[string]bool, len(lib.Cases))
-	// Lower-casing keeps the number of runes, so only a value as long as
-	// some public name needs lower-casing and looking up; most are longer.
-	publicLen := map[int]bool{}
-	for _, c := range lib.Cases {
-		if !c.Anonymous {
-			name := strings.ToLower(strings.TrimSpace(c.Client))
-			public[name] = true
-			publicLen[utf8.RuneCountInString(name)] = true
+// the file and field it comes from, for the leak guard of a build at the
+// date at. Enumerations, keys, numbers and dates are not secrets. Drafts
+// make nothing public, even in a build that shows them.
+//
+// Two rules keep false alarms rare (README, "What is private"): a value that
+// the site publishes on purpose (the client of a published case that is not
+// anonymous, the site's title, a vocabulary label) is not private; and a
+// value made only of words that the titles, summaries and metrics of three
+// published cases use in lower case (a prospect called "Archive Systems")
+// is a secret only where it is written with its capitals, as a name — one
+// without capitals is ordinary text and no secret.
+func (lib *Library) Secrets(at time.Time) []Secret {
+	published := lib.PublicCases(at, false)
+	public := map[string]bool{}
+	addPublic := func(s string) { public[strings.Join(words(s), " ")] = true }
+	// uses counts the published cases that write a word in lower case.
+	uses := map[string]int{}
+	addOrdinary := func(seen map[string]bool, s string) {
+		for _, w := range strings.FieldsFunc(s, notWordRune) {
+			if w == strings.ToLower(w) && !seen[w] {
+				seen[w] = true
+				uses[w]++
+			}
 		}
 	}
+	addPublic(lib.Site.Title)
+	for _, v := range []config.Vocabulary{lib.Site.Industries, lib.Site.ProjectTypes, lib.Site.Regions} {
+		for _, t := range v.Terms {
+			addPublic(t.Label)
+			for _, l := range t.Labels {
+				addPublic(l)
+			}
+		}
+	}
+	anonymous := lib.anonymousGroups()
+	for _, c := range published {
+		if !c.Anonymous && !anonymous[lib.groupOf(c)] {
+			addPublic(c.Client)
+		}
+		seen := map[string]bool{}
+		addOrdinary(seen, c.Title)
+		addOrdinary(seen, c.Summary)
+		for _, m := range c.Metrics {
+			addOrdinary(seen, m.Label)
+			addOrdinary(seen, m.Value)
+		}
+	}
+	// A word is ordinary when three published cases write it in lower case
+	// (all of them on a smaller site): a value written into one case is not
+	// made ordinary by itself.
+	ordinary := func(w string) bool { return uses[w] >= max(1, min(3, len(published))) }
 	// Most secrets are the reference fields of the cases, a question's text
 	// or a visit's bonus.
 	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))
+	// Names of fewer than four letters (an anonymous "AXA") are secrets;
+	// other text that short is a placeholder such as "n/a".
 	add := func(value, path, field string) {
 		v := strings.TrimSpace(value)
-		n := utf8.RuneCountInString(v)
-		if n < MinSecretLen || publicLen[n] && public[strings.ToLower(v)] {
+		ws := words(v)
+		if len(ws) == 0 || public[strings.Join(ws, " ")] || !nameField(field) && letters(ws) < MinSecretLen {
 			return
 		}
-		out = append(out, Secret{Value: v, Path: path, Field: field})
+		// Only a script with capitals can write a name apart from words.
+		cased := strings.ContainsFunc(v, func(r rune) bool { return unicode.ToUpper(r) != unicode.ToLower(r) })
+		capitals := cased && !slices.ContainsFunc(ws, func(w string) bool { return !ordinary(w) })
+		if capitals && !strings.ContainsFunc(v, unicode.IsUpper) {
+			return
+		}
+		out = append(out, Secret{Value: v, Path: path, Field: field, Capitals: capitals})
 	}
 	for _, c := range lib.Cases {
-		if c.Anonymous {
+		// support_id is the client's name in the helpdesk, often a short
+		// form of it ("Calm Co" for "Calm Company"): private exactly when
+		// the client is.
+		if c.Anonymous || anonymous[lib.groupOf(c)] {
 			add(c.Client, c.Path, "client (anonymous case)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
+		} else if c.Publication(at, lib.Site).ForWantOfConsent() {
+			add(c.Client, c.Path, "client (not published for want of consent)")
+			add(c.Reference.SupportID, c.Path, "reference.support_id")
 		}
 		add(c.Reference.Contact, c.Path, "reference.contact")
 		add(c.Reference.Support, c.Path, "reference.support")
 		add(c.Reference.Notes, c.Path, "reference.notes")
+		if c.Consent != nil {
+			add(c.Consent.ApprovedBy, c.Path, "consent.approved_by")
+		}
 	}
 	for _, p := range lib.Prospects {
 		add(p.Name, p.Path, "name")
@@ -67,31 +120,107 @@ func (lib *Library) Secrets() []Secret {
 		add(v.Bonus, VisitsPath, fmt.Sprintf("bonus of the visit at line %d", v.Line))
 	}
 	slices.SortFunc(out, func(a, b Secret) int {
-		if c := strings.Compare(a.Value, b.Value); c != 0 {
-			return c
-		}
-		return compareJoined(a.Path, a.Field, b.Path, b.Field)
+		return cmpJoin(a.Value, b.Value, a.Path, b.Path, a.Field, b.Field)
 	})
 	return out
 }
 
-// compareJoined compares a1+a2 with b1+b2 without building either string;
-// values repeat across cases, so the sort compares these often.
-func compareJoined(a1, a2, b1, b2 string) int {
-	for {
-		if a1 == "" {
-			a1, a2 = a2, ""
-		}
-		if b1 == "" {
-			b1, b2 = b2, ""
-		}
-		if a1 == "" || b1 == "" {
-			return cmp.Compare(len(a1), len(b1))
-		}
-		n := min(len(a1), len(b1))
-		if c := strings.Compare(a1[:n], b1[:n]); c != 0 {
+func cmpJoin(pairs ...string) int {
+	for i := 0; i < len(pairs); i += 2 {
+		if c := strings.Compare(pairs[i], pairs[i+1]); c != 0 {
 			return c
 		}
-		a1, b1 = a1[n:], b1[n:]
 	}
+	return 0
+}
+
+// MinSecretLen is the fewest letters and digits of a private value other
+// than a name.
+const MinSecretLen = 4
+
+func nameField(field string) bool {
+	switch field {
+	case "name", "reference.support_id", "consent.approved_by":
+		return true
+	}
+	return strings.HasPrefix(field, "client") || strings.HasSuffix(field, "].name")
+}
+
+func letters(words []string) int {
+	n := 0
+	for _, w := range words {
+		n += utf8.RuneCountInString(w)
+	}
+	return n
+}
+
+// words are the lower-cased words of s: what is left of a name when its
+// punctuation and spacing are ignored.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), notWordRune)
+}
+
+func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// groupOf is the slug that a case's translation group is known by: the
+// case it translates, or its own.
+func (lib *Library) groupOf(c *Case) string {
+	if c.TranslationOf != "" {
+		return c.TranslationOf
+	}
+	return c.Slug
+}
+
+// anonymousGroups are the translation groups with an anonymous case: the
+// client of each of their cases is private (SPEC §3.2).
+func (lib *Library) anonymousGroups() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range lib.Cases {
+		if c.Anonymous {
+			out[lib.groupOf(c)] = true
+		}
+	}
+	return out
+}
+
+// PrivateLines lists the lines (1-based) of a case file's front matter that
+// hold its private fields: the [reference] and [consent] tables, and the
+// client of an anonymous case. The rest of the file is public text, where a
+// private value must not appear.
+func PrivateLines(src []byte, anonymous bool) []int {
+	var out []int
+	table := ""
+	fence := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "+++" {
+			if fence++; fence == 2 {
+				break
+			}
+			continue
+		}
+		if fence == 0 {
+			continue
+		}
+		if strings.HasPrefix(trimmed, "[") {
+			table = strings.Trim(trimmed, "[] \t")
+			if k := strings.IndexAny(table, "]#"); k >= 0 {
+				table = strings.TrimSpace(table[:k])
+			}
+		}
+		key := strings.TrimSpace(strings.SplitN(trimmed, "=", 2)[0])
+		top := table == "" && !strings.HasPrefix(trimmed, "[")
+		switch {
+		case privateTable(table),
+			top && (privateTable(strings.SplitN(key, ".", 2)[0])),
+			top && anonymous && key == "client":
+			out = append(out, i+1)
+		}
+	}
+	return out
+}
+
+func privateTable(name string) bool {
+	name = strings.SplitN(name, ".", 2)[0]
+	return name == "reference" || name == "consent"
 }

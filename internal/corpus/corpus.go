@@ -19,6 +19,7 @@ import (
 type Options struct {
 	Cases     int   // number of case studies
 	Prospects int   // default 20 when 0
+	Visits    int   // ledger entries; default Cases/10 when 0
 	Seed      int64 // same seed, same bytes
 }
 

@@ -111,7 +111,7 @@ var (
 		"participants": {"name": leaf, "role": leaf, "side": leaf, "interests": leaf},
 	}
 	questionsSchema = schema{"question": {"text": leaf, "topic": leaf, "language": leaf, "project_types": leaf, "industries": leaf, "sides": leaf}}
-	visitsSchema    = schema{"visit": {"case": leaf, "prospect": leaf, "date": leaf, "kind": leaf, "outcome": leaf, "bonus": leaf, "bonus_delivered": leaf}}
+	visitsSchema    = schema{"visit": {"case": leaf, "prospect": leaf, "date": leaf, "kind": leaf, "outcome": leaf, "bonus": leaf, "bonus_delivered": leaf, "value": leaf, "currency": leaf}}
 )
 
 func checkKeys(t *testing.T, where string, v any, s schema) {

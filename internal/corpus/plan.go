@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -86,6 +87,8 @@ type visitSpec struct {
 	kind, outcome      string
 	bonus              string
 	delivered          bool
+	value              int64 // 0: none
+	currency           string
 }
 
 type library struct {
@@ -190,7 +193,7 @@ func plan(opt Options) *library {
 		lib.cases = append(lib.cases, c)
 	}
 	lib.prospects = planProspects(pr, names, opt.Prospects)
-	lib.visits = planVisits(pr, lib, opt.Cases/10)
+	lib.visits = planVisits(pr, lib, cmp.Or(opt.Visits, opt.Cases/10))
 	return lib
 }
 

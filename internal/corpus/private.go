@@ -217,6 +217,16 @@ func planProspects(r *rand.Rand, names *coiner, n int) []*prospectSpec {
 	return out
 }
 
+// dealSizes are the ranges of generated deal values per prospect language.
+var dealSizes = [3]struct {
+	currency       string
+	min, max, step int64
+}{
+	en: {"EUR", 50_000, 2_000_000, 5_000},
+	ja: {"JPY", 5_000_000, 300_000_000, 500_000},
+	ru: {"RUB", 2_000_000, 200_000_000, 100_000},
+}
+
 func planVisits(r *rand.Rand, lib *library, n int) []visitSpec {
 	var good, other []*caseSpec
 	for _, c := range lib.cases {
@@ -251,6 +261,12 @@ func planVisits(r *rand.Rand, lib *library, n int) []visitSpec {
 		if r.IntN(5) != 0 {
 			v.bonus = strings.ReplaceAll(pick(r, bonuses[p.l]), "{n}", strconv.Itoa(2+r.IntN(9)))
 			v.delivered = v.outcome != "pending" && r.IntN(5) < 3
+		}
+		// Most deals have a size, in the prospect's currency.
+		if r.IntN(4) != 0 {
+			d := dealSizes[p.l]
+			v.value = d.min + r.Int64N(d.max-d.min)/d.step*d.step
+			v.currency = d.currency
 		}
 		out = append(out, v)
 	}
@@ -309,6 +325,10 @@ func visitsTOML(lib *library) []byte {
 		if v.bonus != "" {
 			b.WriteString("bonus = " + quote(v.bonus) + "\n")
 			b.WriteString("bonus_delivered = " + strconv.FormatBool(v.delivered) + "\n")
+		}
+		if v.value > 0 {
+			b.WriteString("value = " + strconv.FormatInt(v.value, 10) + "\n")
+			b.WriteString("currency = " + quote(v.currency) + "\n")
 		}
 	}
 	return []byte(b.String())

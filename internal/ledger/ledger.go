@@ -30,6 +30,8 @@ type Entry struct {
 	Kind     string
 	Outcome  string
 	Bonus    string
+	Value    int64  // the deal size; 0: not written
+	Currency string // "": not written (the [report] currency applies)
 }
 
 // Quote returns s as a TOML basic string with every character that needs
@@ -78,6 +80,12 @@ func Block(e Entry) string {
 		fmt.Fprintf(&b, "bonus = %s\n", Quote(e.Bonus))
 		b.WriteString("bonus_delivered = false\n")
 	}
+	if e.Value > 0 {
+		fmt.Fprintf(&b, "value = %d\n", e.Value)
+	}
+	if e.Currency != "" {
+		fmt.Fprintf(&b, "currency = %s\n", Quote(e.Currency))
+	}
 	return b.String()
 }
 
@@ -111,11 +119,13 @@ func Append(src []byte, e Entry) ([]byte, error) {
 	return out, nil
 }
 
-// Change is a value to set in one entry: Outcome when non-empty, and
-// bonus_delivered = true when BonusDelivered.
+// Change is a value to set in one entry: Outcome, Value and Currency when
+// not zero, and bonus_delivered = true when BonusDelivered.
 type Change struct {
 	Outcome        string
 	BonusDelivered bool
+	Value          int64
+	Currency       string
 }
 
 // Count returns the number of [[visit]] entries in src.
@@ -165,6 +175,12 @@ func Set(src []byte, n int, c Change) ([]byte, error) {
 	}
 	if c.BonusDelivered {
 		kv = append(kv, "bonus_delivered", "true")
+	}
+	if c.Value > 0 {
+		kv = append(kv, "value", fmt.Sprint(c.Value))
+	}
+	if c.Currency != "" {
+		kv = append(kv, "currency", Quote(c.Currency))
 	}
 	for k := 0; k < len(kv); k += 2 {
 		key, val := kv[k], kv[k+1]
@@ -223,6 +239,12 @@ func Set(src []byte, n int, c Change) ([]byte, error) {
 	}
 	if c.BonusDelivered {
 		want.BonusDelivered = true
+	}
+	if c.Value > 0 {
+		want.Value = c.Value
+	}
+	if c.Currency != "" {
+		want.Currency = c.Currency
 	}
 	for i := range after {
 		exp := before[i]
@@ -320,6 +342,8 @@ type rawVisit struct {
 	Outcome        string
 	Bonus          string
 	BonusDelivered bool `toml:"bonus_delivered"`
+	Value          int64
+	Currency       string
 }
 
 func normal(v rawVisit) rawVisit {
@@ -340,8 +364,10 @@ func decode(src []byte) ([]rawVisit, error) {
 	for i, m := range f.Visit {
 		str := func(k string) string { s, _ := m[k].(string); return s }
 		b, _ := m["bonus_delivered"].(bool)
+		value, _ := m["value"].(int64)
 		out[i] = rawVisit{Case: str("case"), Prospect: str("prospect"), Date: fmt.Sprint(m["date"]),
-			Kind: str("kind"), Outcome: str("outcome"), Bonus: str("bonus"), BonusDelivered: b}
+			Kind: str("kind"), Outcome: str("outcome"), Bonus: str("bonus"), BonusDelivered: b,
+			Value: value, Currency: str("currency")}
 	}
 	return out, nil
 }

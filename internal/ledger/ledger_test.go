@@ -296,3 +296,26 @@ func TestConcurrentAppendsAllLand(t *testing.T) {
 		}
 	}
 }
+
+func TestSetValueAndCurrency(t *testing.T) {
+	src := "[[visit]]\ncase = \"a\"\nprospect = \"b\"\ndate = 2026-01-05\nvalue = 1_000 # rough\n\n[[visit]]\ncase = \"c\"\nprospect = \"d\"\ndate = 2026-02-05\n"
+	out, err := Set([]byte(src), 1, Change{Outcome: "won", Value: 250000, Currency: "EUR"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "[[visit]]\ncase = \"a\"\nprospect = \"b\"\ndate = 2026-01-05\nvalue = 250000 # rough\noutcome = \"won\"\ncurrency = \"EUR\"\n\n[[visit]]\ncase = \"c\"\nprospect = \"d\"\ndate = 2026-02-05\n"
+	if string(out) != want {
+		t.Fatalf("got\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestAppendValueAndCurrency(t *testing.T) {
+	e := Entry{Case: "a", Prospect: "b", Date: day("2026-10-02"), Kind: "visit", Outcome: "won", Value: 12_000_000, Currency: "JPY"}
+	out, err := Append(nil, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(string(out), "outcome = \"won\"\nvalue = 12000000\ncurrency = \"JPY\"\n") {
+		t.Fatalf("got\n%s", out)
+	}
+}

@@ -58,3 +58,57 @@ func List(items []string, lang string) string {
 	}
 	return strings.Join(items, ", ")
 }
+
+// Fill replaces each {name} placeholder of s with the value that follows
+// name in pairs; a placeholder without a value stays as it is, and values
+// are never expanded again. It is one pass, as match and the report fill
+// tens of thousands of strings.
+func Fill(s string, pairs ...string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s[max(i, 0):], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		name, value := s[i+1:i+j], s[i:i+j+1]
+		for k := 0; k+1 < len(pairs); k += 2 {
+			if pairs[k] == name {
+				value = pairs[k+1]
+				break
+			}
+		}
+		b.WriteString(s[:i])
+		b.WriteString(value)
+		s = s[i+j+1:]
+	}
+}
+
+// Plural picks the form of a counted word for n by the language's CLDR
+// rule: forms are one and other in English (["day", "days"]); one, few and
+// many in Russian (["день", "дня", "дней"]); Japanese has one form.
+func Plural(n int64, lang string, forms ...string) string {
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case lang == "ja" || len(forms) == 1:
+		return forms[0]
+	case lang == "ru" && len(forms) == 3:
+		switch mod10, mod100 := n%10, n%100; {
+		case mod10 == 1 && mod100 != 11:
+			return forms[0]
+		case mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14):
+			return forms[1]
+		}
+		return forms[2]
+	case n == 1:
+		return forms[0]
+	}
+	return forms[1]
+}

@@ -5,8 +5,11 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/corpus"
+	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/support"
 )
 
 var (
@@ -78,4 +81,28 @@ func BenchmarkRelated10k(b *testing.B) {
 	for b.Loop() {
 		Related(lib.Cases, lib.Site, 3)
 	}
+}
+
+// BenchmarkRank10kSupport100k ranks the library for one prospect with a
+// 100,000-row helpdesk export of its clients loaded: every case's health is
+// derived at the date. Target: under 20 ms.
+func BenchmarkRank10kSupport100k(b *testing.B) {
+	lib := library(b)
+	clients := make([]string, len(lib.Cases))
+	for i, c := range lib.Cases {
+		clients[i] = c.SupportName()
+	}
+	cfg := config.DefaultSupport
+	cfg.Satisfaction = "Satisfaction Score"
+	var problems diag.List
+	export := support.Parse("content/support.csv", corpus.SupportExport(clients, 100000, 1, today), cfg, &problems)
+	if problems.HasErrors() {
+		b.Fatal(problems.Problems[0])
+	}
+	p := FromProspect(lib.Prospects[0], lib.Site)
+	b.ResetTimer()
+	for b.Loop() {
+		Rank(p, lib.Cases, lib.Visits, lib.Site, today, Options{Support: export})
+	}
+	b.ReportMetric(float64(len(lib.Cases)), "cases")
 }

@@ -2,11 +2,15 @@ package match
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // WeakScore is the best score under which a prospect counts as without a
@@ -26,6 +30,14 @@ type Coverage struct {
 	ByBand       map[string]map[string]int // industry -> band -> references (cases without employees are not counted)
 	Weak         []WeakProspect            // best score under WeakScore, worst first
 	Quota        []QuotaUse                // visit-willing references with a yearly quota, most used first
+	Health       []CaseHealth              // cases whose health is not green, by slug
+}
+
+// CaseHealth is a case's health as matching uses it at the date of the
+// coverage, with the helpdesk's reasons in the site's language.
+type CaseHealth struct {
+	Case *content.Case
+	Health
 }
 
 // QuotaUse is how much of a reference's yearly visit quota the ledger has
@@ -50,10 +62,11 @@ type Cell struct {
 }
 
 // Willing reports whether c counts as a reference in coverage: live, not a
-// draft, willing to host visits and not in red health. The visit quota is
-// left out: it is used up for a while, not missing.
-func Willing(c *content.Case) bool {
-	return !c.Draft && status(c) == "live" && c.Reference.Visit && c.Reference.Health != "red"
+// draft, willing to host visits and not in red health (h, the worse of the
+// typed and the derived). The visit quota is left out: it is used up for a
+// while, not missing.
+func Willing(c *content.Case, h string) bool {
+	return !c.Draft && status(c) == "live" && c.Reference.Visit && h != support.Red
 }
 
 // Cover computes the coverage of lib; today ends the quota window of
@@ -78,12 +91,18 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 			cv.ByBand[ind][b] = 0
 		}
 	}
-	group := translationGroups(lib.Cases)
+	group := content.TranslationGroups(lib.Cases)
 	counted := map[int]bool{}
-	used := groupUsage(lib.Cases, Usage(lib.Visits, today))
+	used := groupUsage(lib.Cases, group, Usage(lib.Visits, today))
+	t := textIn(site.Language)
+	sup := lib.Support.At(today)
 	for i, c := range lib.Cases {
+		h := healthOf(c, sup)
+		if h.level != support.Green {
+			cv.Health = append(cv.Health, CaseHealth{Case: c, Health: h.words(t)})
+		}
 		// Translations tell one customer's story: count it once.
-		if !Willing(c) || counted[group[i]] {
+		if !Willing(c, h.level) || counted[group[i]] {
 			continue
 		}
 		counted[group[i]] = true
@@ -104,12 +123,24 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 			cv.ByBand[c.Industry][b]++
 		}
 	}
-	for _, p := range lib.Prospects {
-		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{})
-		w := WeakProspect{Prospect: p}
-		if len(res.Matches) > 0 {
-			w.Best, w.Score = res.Matches[0].Case, res.Matches[0].Score
-		}
+	// Each prospect ranks the whole library: one per core at a time.
+	best := make([]WeakProspect, len(lib.Prospects))
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(lib.Prospects); i = int(next.Add(1) - 1) {
+				p := lib.Prospects[i]
+				res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{Support: lib.Support})
+				best[i].Prospect = p
+				if len(res.Matches) > 0 {
+					best[i].Best, best[i].Score = res.Matches[0].Case, res.Matches[0].Score
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, w := range best {
 		if w.Score < WeakScore {
 			cv.Weak = append(cv.Weak, w)
 		}
@@ -118,6 +149,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 		// Highest share first: a/b > c/d when a*d > c*b.
 		return cmp.Or(cmp.Compare(b.Used*a.Max, a.Used*b.Max), strings.Compare(a.Case.Slug, b.Case.Slug))
 	})
+	slices.SortFunc(cv.Health, func(a, b CaseHealth) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	slices.SortFunc(cv.Weak, func(a, b WeakProspect) int {
 		return cmp.Or(cmp.Compare(a.Score, b.Score), strings.Compare(a.Prospect.Slug, b.Prospect.Slug))
 	})

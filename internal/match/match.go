@@ -6,7 +6,6 @@ package match
 
 import (
 	"cmp"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // Prospect is what references are ranked for: a prospect, or a case study
@@ -63,6 +63,9 @@ type Options struct {
 	// and drafts and cases that are not live are left out without being
 	// listed as excluded.
 	Public bool
+	// Support is the helpdesk export whose derived health (at the date
+	// passed to Rank) joins [reference] health; nil when there is none.
+	Support *support.Export
 }
 
 // Components are the five component values of SPEC §5, each in [0, 1].
@@ -77,67 +80,255 @@ type Components struct {
 // Match is a recommended reference.
 type Match struct {
 	Case       *content.Case
-	Score      float64 // in [0, 1], unrounded
+	Score      float64 // in [0, 1], unrounded; times AmberFactor in amber health
 	Components Components
 	Reasons    []string // one per component that contributed, in the prospect's language
+	// Translations are the other versions of Case's story (translation_of):
+	// the same customer, ranked once as Case. By slug.
+	Translations []*content.Case
+	Health
+	// PacksOnly: the case is not on the public site for want of consent
+	// (SPEC §3.2), but the customer may still be a reference.
+	PacksOnly bool
+}
+
+// Health is the health that matching uses, the worse of [reference]
+// health and the one derived from the helpdesk export, with the derived
+// one's reasons in the prospect's language.
+type Health struct {
+	Health        string
+	HealthReasons []string
+}
+
+// Reason is why a case is excluded.
+type Reason struct {
+	Text string // in the prospect's language
+	// VisitOnly marks a reason that rules out a visit but not a call
+	// (visit = false, competitors = false; SPEC §5): a case excluded only
+	// for such reasons that takes calls is a call reference.
+	VisitOnly bool
 }
 
 // Exclusion is a case that must not be recommended, and every reason why.
 type Exclusion struct {
-	Case    *content.Case
-	Reasons []string
+	Case         *content.Case
+	Reasons      []Reason
+	Translations []*content.Case // as in Match
+	Health
+	PacksOnly bool
 }
 
-// Result is a ranking: matches by score descending, then slug ascending;
-// exclusions by slug.
+// Texts returns the reasons' texts.
+func (e Exclusion) Texts() []string {
+	out := make([]string, len(e.Reasons))
+	for i, r := range e.Reasons {
+		out[i] = r.Text
+	}
+	return out
+}
+
+// TakesCalls reports whether the excluded case may still be offered as a
+// call reference: every reason rules out only a visit, and the customer
+// takes calls.
+func (e Exclusion) TakesCalls() bool {
+	if !e.Case.Reference.Call || len(e.Reasons) == 0 {
+		return false
+	}
+	for _, r := range e.Reasons {
+		if !r.VisitOnly {
+			return false
+		}
+	}
+	return true
+}
+
+// AmberFactor is what amber health (typed or derived) multiplies a match's
+// score by: a customer with open trouble can still host a visit, but one
+// without should come first unless it fits clearly worse.
+const AmberFactor = 0.8
+
+// Result is a ranking: matches and calls by score descending, then slug
+// ascending; exclusions by slug. Every customer appears once: translations
+// of one story are ranked as the version in the prospect's language, else
+// the original.
 type Result struct {
-	Matches  []Match
+	Matches []Match
+	// Calls are the excluded cases that still take calls (SPEC §7.3),
+	// scored like matches; they are also listed in Excluded.
+	Calls    []Match
 	Excluded []Exclusion
-	lang     string // the prospect's language, preferred by Top among translations
 }
 
 // QuotaWindow is how far back the ledger counts a reference's visits.
 const QuotaWindow = 365 * 24 * time.Hour
 
-// Rank scores every case for the prospect p. today ends the quota window
-// when p has no visit date. Every ledger entry (visit or call) within the
-// 365 days up to and including the window's end counts as one use of the
-// reference; translations of a case (joined by translation_of) are the same
-// customer and share their uses.
+// Rank scores every customer for the prospect p. today ends the quota
+// window when p has no visit date. Every ledger entry (visit or call)
+// within the 365 days up to and including the window's end counts as one
+// use of the reference; translations of a case (joined by translation_of)
+// are the same customer, share their uses and are ranked once, as the
+// version Representative picks.
 func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
 	t := textIn(p.Language)
+	t.health = map[support.Reason]string{}
+	sup := opt.Support.At(today)
 	end := p.VisitDate
 	if end.IsZero() {
 		end = today
 	}
+	group := content.TranslationGroups(cases)
+	rep, others := representatives(cases, group, p.Language, site)
 	used := map[string]int{}
 	if !opt.Public {
-		used = groupUsage(cases, Usage(visits, end))
+		used = groupUsage(cases, group, Usage(visits, end))
+	}
+	self := -1
+	if opt.Public {
+		self = slices.IndexFunc(cases, func(c *content.Case) bool { return c.Slug == p.Slug })
 	}
 	pi := newProspectInfo(p, site)
-	res := Result{Matches: make([]Match, 0, len(cases)), lang: p.Language}
-	for _, c := range cases {
-		if opt.Public {
-			if c.Slug == p.Slug || c.Draft || status(c) != "live" {
-				continue
-			}
-		} else if reasons := exclusions(c, used[c.Slug], t); reasons != nil {
-			res.Excluded = append(res.Excluded, Exclusion{Case: c, Reasons: reasons})
+	var res Result
+	res.Matches = make([]Match, 0, len(cases))
+	for i, c := range cases {
+		if rep[group[i]] != i {
 			continue
 		}
-		comp := pi.components(c, used[c.Slug], opt.Public)
-		res.Matches = append(res.Matches, Match{Case: c, Score: score(comp, site.Weights, opt.Public), Components: comp})
+		if opt.Public {
+			if self >= 0 && group[i] == group[self] || c.Draft || status(c) != "live" {
+				continue
+			}
+		} else {
+			h := healthOf(c, sup)
+			packsOnly := c.Publication(today, site).ForWantOfConsent()
+			if reasons := exclusions(c, p, used[c.Slug], h, t); reasons != nil {
+				e := Exclusion{Case: c, Reasons: reasons, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly}
+				res.Excluded = append(res.Excluded, e)
+				if e.TakesCalls() {
+					res.Calls = append(res.Calls, Match{Case: c, Translations: e.Translations, Health: e.Health, PacksOnly: packsOnly})
+				}
+				continue
+			}
+			res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly})
+			continue
+		}
+		res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]]})
 	}
-	slices.SortFunc(res.Matches, func(a, b Match) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
-	})
-	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	r := reasoner{p: p, site: site, t: t, public: opt.Public, memo: map[reasonKey]string{}}
-	for i := range res.Matches {
-		m := &res.Matches[i]
-		m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
+	for _, list := range []*[]Match{&res.Matches, &res.Calls} {
+		for k := range *list {
+			m := &(*list)[k]
+			m.Components = pi.components(m.Case, used[m.Case.Slug], opt.Public)
+			m.Score = score(m.Components, site.Weights, opt.Public)
+			if m.Health.Health == support.Amber {
+				m.Score *= AmberFactor
+			}
+		}
+		slices.SortFunc(*list, func(a, b Match) int {
+			return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
+		})
+		for k := range *list {
+			m := &(*list)[k]
+			m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
+			if m.Health.Health == support.Amber {
+				m.Reasons = append(m.Reasons, amberReason(m.Health, t))
+			}
+		}
 	}
+	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	return res
+}
+
+// Closest returns the n published case studies in the prospect's language
+// closest to the prospect by the public scoring, one per customer: the
+// pages a rep can send before asking a customer to host a visit. A page
+// the prospect cannot read is no evidence, so other languages are left out,
+// and so are cases sharing neither an industry relation nor a project type.
+func Closest(p Prospect, cases []*content.Case, site *config.Site, n int) []Match {
+	p.Slug = "" // a prospect is no case: none is left out as its own
+	var out []Match
+	for _, m := range Rank(p, cases, nil, site, time.Time{}, Options{Public: true}).Matches {
+		if len(out) == n {
+			break
+		}
+		// As for related cases, a page must share an industry relation or
+		// a project type with the prospect.
+		related := m.Components.Industry > 0 || m.Components.ProjectType > 0
+		if related && cmp.Or(m.Case.Language, site.Language) == p.Language {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// representatives picks the case that stands for each translation group:
+// a case that is not a draft over a draft, then the one in lang, then the
+// original (the case that names no other), then the first slug. rep maps a
+// group (an index into cases) to its case's index; others lists each
+// group's other cases by slug.
+func representatives(cases []*content.Case, group []int, lang string, site *config.Site) (rep []int, others map[int][]*content.Case) {
+	rank := func(c *content.Case) [3]bool {
+		return [3]bool{c.Draft, cmp.Or(c.Language, site.Language) != lang, c.TranslationOf != ""}
+	}
+	better := func(a, b *content.Case) bool {
+		ra, rb := rank(a), rank(b)
+		for k := range ra {
+			if ra[k] != rb[k] {
+				return !ra[k]
+			}
+		}
+		return a.Slug < b.Slug
+	}
+	rep = make([]int, len(cases))
+	for i := range rep {
+		rep[i] = -1
+	}
+	for i, c := range cases {
+		if j := rep[group[i]]; j < 0 || better(c, cases[j]) {
+			rep[group[i]] = i
+		}
+	}
+	others = map[int][]*content.Case{}
+	for i, c := range cases {
+		if rep[group[i]] != i {
+			others[group[i]] = append(others[group[i]], c)
+		}
+	}
+	for _, list := range others {
+		slices.SortFunc(list, func(a, b *content.Case) int { return strings.Compare(a.Slug, b.Slug) })
+	}
+	return rep, others
+}
+
+// health is a case's health as matching sees it.
+type health struct {
+	level   string // the worse of typed and derived
+	derived support.Health
+}
+
+func healthOf(c *content.Case, sup support.Snapshot) health {
+	d := sup.Health(c.SupportName())
+	return health{level: support.Worse(c.Reference.Health, d.Health), derived: d}
+}
+
+// HealthAt is the health matching uses for c on the date of sup, with the
+// helpdesk's reasons in lang.
+func HealthAt(c *content.Case, sup support.Snapshot, lang string) Health {
+	t := textIn(lang)
+	t.health = map[support.Reason]string{}
+	return healthOf(c, sup).words(t)
+}
+
+func (h health) words(t text) Health {
+	return Health{Health: h.level, HealthReasons: h.derived.Texts(t.lang, t.health)}
+}
+
+// amberReason says what amber health cost the score, and why it is amber.
+func amberReason(h Health, t text) string {
+	why := strings.Join(h.HealthReasons, t.m["why_sep"])
+	if why == "" {
+		why = t.m["amber_typed"]
+	}
+	return t.format("amber", "f", factor(AmberFactor, t.lang), "why", why)
 }
 
 // Usage counts the ledger entries per case in the 365 days up to and
@@ -154,38 +345,18 @@ func Usage(visits []content.Visit, end time.Time) map[string]int {
 }
 
 // groupUsage gives every case the uses of its whole translation group.
-func groupUsage(cases []*content.Case, used map[string]int) map[string]int {
+func groupUsage(cases []*content.Case, group []int, used map[string]int) map[string]int {
 	if len(used) == 0 {
 		return used
 	}
-	var linked []*content.Case
-	for _, c := range cases {
-		if c.TranslationOf != "" {
-			linked = append(linked, c)
+	sum := make(map[int]int, len(used))
+	for i, c := range cases {
+		if n := used[c.Slug]; n > 0 {
+			sum[group[i]] += n
 		}
 	}
-	if len(linked) == 0 {
-		return used
-	}
-	// Only cases joined by translation_of need a group: the translations
-	// and the cases they name.
-	involved := map[string]bool{}
-	for _, c := range linked {
-		involved[c.Slug], involved[c.TranslationOf] = true, true
-	}
-	var members []*content.Case
-	for _, c := range cases {
-		if involved[c.Slug] {
-			members = append(members, c)
-		}
-	}
-	group := translationGroups(members)
-	sum := map[int]int{}
-	for i, c := range members {
-		sum[group[i]] += used[c.Slug]
-	}
-	out := maps.Clone(used)
-	for i, c := range members {
+	out := make(map[string]int, len(used))
+	for i, c := range cases {
 		if n := sum[group[i]]; n > 0 {
 			out[c.Slug] = n
 		}
@@ -193,55 +364,39 @@ func groupUsage(cases []*content.Case, used map[string]int) map[string]int {
 	return out
 }
 
-// Top returns the best n matches, leaving out translations of a case
-// already picked: they are the same customer. Of translations with the same
-// score, the one in the prospect's language is picked.
+// Top returns the best n matches.
 func (r Result) Top(n int) []Match {
-	cases := make([]*content.Case, len(r.Matches))
-	for i, m := range r.Matches {
-		cases[i] = m.Case
-	}
-	group := translationGroups(cases)
-	picked := map[int]bool{}
-	var out []Match
-	for i, m := range r.Matches {
-		if len(out) == n {
-			break
-		}
-		if picked[group[i]] {
-			continue
-		}
-		picked[group[i]] = true
-		for j := i + 1; j < len(r.Matches) && r.Matches[j].Score == m.Score; j++ {
-			if group[j] == group[i] && m.Case.Language != r.lang && r.Matches[j].Case.Language == r.lang {
-				m = r.Matches[j]
-				break
-			}
-		}
-		out = append(out, m)
-	}
-	return out
+	return r.Matches[:min(n, len(r.Matches))]
 }
 
 func status(c *content.Case) string { return cmp.Or(c.Status, "live") }
 
-// exclusions returns why c must not be recommended, or nil.
-func exclusions(c *content.Case, used int, t text) []string {
-	var why []string
+// exclusions returns why c must not be recommended for p, or nil.
+func exclusions(c *content.Case, p Prospect, used int, h health, t text) []Reason {
+	var why []Reason
+	add := func(visitOnly bool, reason string) {
+		why = append(why, Reason{Text: reason, VisitOnly: visitOnly})
+	}
 	if c.Draft {
-		why = append(why, t.format("draft"))
+		add(false, t.format("draft"))
 	}
 	if s := status(c); s != "live" {
-		why = append(why, t.format("status", "s", t.status(s)))
+		add(false, t.format("status", "s", t.status(s)))
 	}
 	if !c.Reference.Visit {
-		why = append(why, t.format("no_visits"))
+		add(true, t.format("no_visits"))
 	}
-	if c.Reference.Health == "red" {
-		why = append(why, t.format("health_red"))
+	if c.Reference.RefusesCompetitors && c.Industry == p.Industry {
+		add(true, t.format("competitors"))
+	}
+	if c.Reference.Health == support.Red {
+		add(false, t.format("health_red"))
+	}
+	if h.derived.Health == support.Red {
+		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang, t.health), t.m["why_sep"])))
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
-		why = append(why, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
+		add(false, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
 	}
 	return why
 }

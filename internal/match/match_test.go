@@ -274,7 +274,7 @@ func TestExclusions(t *testing.T) {
 			res := Rank(p, []*content.Case{c}, tc.visits, testSite(), today, Options{})
 			var got []string
 			if len(res.Excluded) > 0 {
-				got = res.Excluded[0].Reasons
+				got = res.Excluded[0].Texts()
 			}
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("excluded for %q, want %q", got, tc.want)
@@ -295,8 +295,74 @@ func TestTranslationsShareQuota(t *testing.T) {
 		c.Reference.MaxVisitsPerYear = 1
 	}
 	res := Rank(prospect(), []*content.Case{en, ru}, []content.Visit{visit("nw", "2026-06-01")}, testSite(), today, Options{})
-	if len(res.Excluded) != 2 {
-		t.Errorf("excluded %d, want both translations", len(res.Excluded))
+	if len(res.Excluded) != 1 || len(res.Matches) != 0 || res.Excluded[0].Case != en || !reflect.DeepEqual(slugs2(res.Excluded[0].Translations), []string{"nw-ru"}) {
+		t.Errorf("excluded %v, matches %v: want nw once, with nw-ru as its translation", res.Excluded, res.Matches)
+	}
+}
+
+func slugs2(cs []*content.Case) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.Slug)
+	}
+	return out
+}
+
+// Translations are one row, as the version in the prospect's language,
+// else the original.
+func TestTranslationsRankedOnce(t *testing.T) {
+	en := ref("nw", "leasing", "contract-archive")
+	en.Language = "en"
+	ru := ref("nw-ru", "leasing", "contract-archive")
+	ru.Language, ru.TranslationOf = "ru", "nw"
+	ja := ref("nw-ja", "leasing", "contract-archive")
+	ja.Language, ja.TranslationOf = "ja", "nw-ru" // a chain joins all three
+	other := ref("other", "banking", "contract-archive")
+	for _, tc := range []struct{ lang, want string }{{"ru", "nw-ru"}, {"ja", "nw-ja"}, {"en", "nw"}, {"de", "nw"}} {
+		p := prospect()
+		p.Language = tc.lang
+		res := Rank(p, []*content.Case{ru, other, en, ja}, nil, testSite(), today, Options{})
+		if got := slugs(res.Matches); !reflect.DeepEqual(got, []string{tc.want, "other"}) {
+			t.Errorf("%s: matches %v, want %s once then other", tc.lang, got, tc.want)
+			continue
+		}
+		var want []string
+		for _, s := range []string{"nw", "nw-ja", "nw-ru"} {
+			if s != tc.want {
+				want = append(want, s)
+			}
+		}
+		if got := slugs2(res.Matches[0].Translations); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: translations %v, want %v", tc.lang, got, want)
+		}
+	}
+}
+
+// A case excluded only because it hosts no visits, that takes calls, is a
+// call reference, scored like a match; any other reason rules the call out
+// too.
+func TestCalls(t *testing.T) {
+	caller := ref("caller", "leasing", "contract-archive")
+	caller.Reference.Visit, caller.Reference.Call = false, true
+	silent := ref("silent", "leasing", "contract-archive")
+	silent.Reference.Visit = false
+	redCaller := ref("red-caller", "leasing", "contract-archive")
+	redCaller.Reference.Visit, redCaller.Reference.Call, redCaller.Reference.Health = false, true, "red"
+	host := ref("host", "leasing", "contract-archive")
+	host.Reference.Call = true
+	res := Rank(prospect(), []*content.Case{silent, caller, redCaller, host}, nil, testSite(), today, Options{})
+	if got := slugs(res.Calls); !reflect.DeepEqual(got, []string{"caller"}) {
+		t.Fatalf("calls %v, want [caller]", got)
+	}
+	if got := slugs(res.Matches); !reflect.DeepEqual(got, []string{"host"}) {
+		t.Errorf("matches %v, want [host]", got)
+	}
+	c := res.Calls[0]
+	if c.Score != res.Matches[0].Score || !reflect.DeepEqual(c.Reasons, res.Matches[0].Reasons) {
+		t.Errorf("call scored %v %q, want as the equal match %v %q", c.Score, c.Reasons, res.Matches[0].Score, res.Matches[0].Reasons)
+	}
+	if len(res.Excluded) != 3 {
+		t.Errorf("excluded %d, want 3 (a call reference is still excluded from visits)", len(res.Excluded))
 	}
 }
 
@@ -355,7 +421,7 @@ func TestReasonsInLanguages(t *testing.T) {
 		p := prospect()
 		p.Language = lang
 		res := Rank(p, []*content.Case{retired}, nil, testSite(), today, Options{})
-		if got := res.Excluded[0].Reasons[0]; got != w {
+		if got := res.Excluded[0].Reasons[0].Text; got != w {
 			t.Errorf("%s: exclusion %q, want %q", lang, got, w)
 		}
 	}

@@ -146,7 +146,7 @@ func newIndex(cases []*content.Case, site *config.Site) *index {
 			x.buckets[x.industry[i]+1] = append(x.buckets[x.industry[i]+1], i)
 		}
 	}
-	x.group = translationGroups(cases)
+	x.group = content.TranslationGroups(cases)
 	// Ties are frequent, and comparing numbers instead of strings for them
 	// is a sixth of the work of a large library.
 	langs := map[string]int32{}
@@ -171,34 +171,6 @@ func newIndex(cases []*content.Case, site *config.Site) *index {
 		}
 	}
 	return x
-}
-
-// translationGroups joins cases linked by translation_of (union-find).
-func translationGroups(cases []*content.Case) []int {
-	bySlug := make(map[string]int, len(cases))
-	for i, c := range cases {
-		bySlug[c.Slug] = i
-	}
-	parent := make([]int, len(cases))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for i, c := range cases {
-		if j, ok := bySlug[c.TranslationOf]; ok && c.TranslationOf != "" {
-			parent[find(i)] = find(j)
-		}
-	}
-	for i := range parent {
-		parent[i] = find(i)
-	}
-	return parent
 }
 
 func (x *index) set(i int) []uint64 { return x.pts[i*x.words : (i+1)*x.words] }

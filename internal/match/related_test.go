@@ -13,16 +13,21 @@ import (
 // relatedNaive is Related written plainly on top of Rank: what the fast
 // version must equal.
 func relatedNaive(cases []*content.Case, site *config.Site, n int) map[string][]string {
-	group := translationGroups(cases)
+	group := content.TranslationGroups(cases)
 	groupOf := map[*content.Case]int{}
 	for i, c := range cases {
 		groupOf[c] = group[i]
 	}
 	out := map[string][]string{}
 	for _, q := range cases {
-		res := Rank(FromCase(q, site), cases, nil, site, today, Options{Public: true})
+		// Rank keeps one version per customer; Related compares every
+		// version, so each case is ranked alone.
+		var all []Match
+		for _, c := range cases {
+			all = append(all, Rank(FromCase(q, site), []*content.Case{c}, nil, site, today, Options{Public: true}).Matches...)
+		}
 		var ms []Match
-		for _, m := range res.Matches {
+		for _, m := range all {
 			if groupOf[m.Case] == groupOf[q] || m.Components.Industry == 0 && m.Components.ProjectType == 0 {
 				continue
 			}

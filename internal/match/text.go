@@ -1,8 +1,11 @@
 package match
 
 import (
-	"github.com/refpack/refpack/internal/locale"
+	"strconv"
 	"strings"
+
+	"github.com/refpack/refpack/internal/locale"
+	"github.com/refpack/refpack/internal/support"
 )
 
 // messages holds the fixed strings of reasons and exclusions in every
@@ -28,6 +31,11 @@ var messages = map[string]map[string]string{
 		"no_visits":           "not willing to host visits",
 		"health_red":          "relationship health is red",
 		"quota":               "visit quota used: {n} of {m} in the last 365 days",
+		"competitors":         "refuses prospects of its own industry (competitors = false)",
+		"support_red":         "support health is red: {why}",
+		"amber":               "Amber health, score × {f}: {why}",
+		"amber_typed":         "set in [reference] health",
+		"why_sep":             "; ",
 		"employees":           "employees",
 		"users":               "users",
 		"documents":           "documents",
@@ -57,6 +65,11 @@ var messages = map[string]map[string]string{
 		"no_visits":           "訪問の受け入れ不可",
 		"health_red":          "顧客との関係が要注意(health = red)",
 		"quota":               "訪問枠を使い切り: 直近365日で{m}回中{n}回",
+		"competitors":         "同業種の見込み客は受け入れない(competitors = false)",
+		"support_red":         "サポート状況が赤: {why}",
+		"amber":               "健全性が黄のためスコア×{f}: {why}",
+		"amber_typed":         "[reference] health で指定",
+		"why_sep":             "、",
 		"employees":           "従業員数",
 		"users":               "ユーザー数",
 		"documents":           "文書数",
@@ -86,6 +99,11 @@ var messages = map[string]map[string]string{
 		"no_visits":           "не готов принимать визиты",
 		"health_red":          "отношения с клиентом в красной зоне (health = red)",
 		"quota":               "лимит визитов исчерпан: {n} из {m} за последние 365 дней",
+		"competitors":         "не принимает клиентов из своей отрасли (competitors = false)",
+		"support_red":         "поддержка в красной зоне: {why}",
+		"amber":               "Жёлтая зона, балл × {f}: {why}",
+		"amber_typed":         "указано в [reference] health",
+		"why_sep":             "; ",
 		"employees":           "сотрудники",
 		"users":               "пользователи",
 		"documents":           "документы",
@@ -101,48 +119,22 @@ var messages = map[string]map[string]string{
 type text struct {
 	lang string
 	m    map[string]string
+	// health keeps the words of the helpdesk's reasons, which repeat
+	// across a ranking; nil: not kept.
+	health map[support.Reason]string
 }
 
 // textIn returns the strings of lang, English when lang is unknown.
 func textIn(lang string) text {
 	if m, ok := messages[lang]; ok {
-		return text{lang, m}
+		return text{lang: lang, m: m}
 	}
-	return text{"en", messages["en"]}
+	return text{lang: "en", m: messages["en"]}
 }
 
 // format fills the {name} placeholders of the string key from pairs of
-// name and value, in one pass: Rank formats tens of thousands of reasons.
-func (t text) format(key string, pairs ...string) string {
-	s := t.m[key]
-	if !strings.Contains(s, "{") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 32)
-	for {
-		i := strings.IndexByte(s, '{')
-		j := strings.IndexByte(s[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		name := s[i+1 : i+j]
-		b.WriteString(s[:i])
-		value, ok := "", false
-		for k := 0; k+1 < len(pairs); k += 2 {
-			if pairs[k] == name {
-				value, ok = pairs[k+1], true
-				break
-			}
-		}
-		if !ok {
-			value = s[i : i+j+1]
-		}
-		b.WriteString(value)
-		s = s[i+j+1:]
-	}
-}
+// name and value.
+func (t text) format(key string, pairs ...string) string { return locale.Fill(t.m[key], pairs...) }
 
 func (t text) status(s string) string {
 	if v, ok := t.m["status_"+s]; ok {
@@ -153,3 +145,12 @@ func (t text) status(s string) string {
 
 // Number formats n the way lang writes it (see locale.Number).
 func Number(n int64, lang string) string { return locale.Number(n, lang) }
+
+// factor writes a multiplier such as 0.8 with the language's decimal mark.
+func factor(f float64, lang string) string {
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if lang == "ru" {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}

@@ -4,31 +4,27 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
-	"encoding/json"
-	"encoding/xml"
-	"html"
-	"html/template"
 	"math"
 	"math/bits"
-	"net/url"
 	"slices"
-	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/content"
 )
 
-// Guard finds PRIVATE values in output bytes. Every secret is searched
-// case-insensitively in the forms it could take in a page: raw, HTML-,
-// XML-, JSON- and URL-escaped.
+// Guard finds PRIVATE values in output bytes, as a reader would read them
+// (reader.go): whatever the escaping, markup, white space, letter case or
+// compatibility form, and with a name's words joined in a URL or a file
+// name. Values of four letters or more are found anywhere, shorter ones as
+// whole words; a value of ordinary words only where written with its
+// capitals (content.Secret.Capitals).
 //
 // A 10,000-case site is some 270 MB of output checked against tens of
-// thousands of patterns, so each pattern is found through anchors: windows
-// of its bytes that few other patterns share. A filter of hashed anchors
+// thousands of values, so each value's letters are found through anchors:
+// windows of them that few other values share. A filter of hashed anchors
 // rules out most windows of the text at the cost of a multiplication and
-// a load; only anchor hits are compared whole.
+// a load; only anchor hits are compared whole, and then checked against
+// the value's word boundaries and capitals.
 //
 // A pattern has anchors at 4 consecutive offsets (2 if it is short), so
 // that wherever it occurs one of them starts at an offset of the text that
@@ -36,23 +32,30 @@ import (
 // of the positions of the text. Patterns of 4 bytes are anchored on their
 // two 3-byte windows; as common words hold those, a hit is checked against
 // the filter's bits for the whole 4 bytes before looking the pattern up.
-//
-// Text is lower-cased as by toLower, a chunk at a time into pooled scratch,
-// so that a scan allocates nothing. A Guard is safe for concurrent use.
+// Patterns of 2 or 3 bytes (an anonymous "AXA") are whole words, looked up
+// at each word start. A Guard is safe for concurrent use.
 type Guard struct {
 	secrets []content.Secret
+	shapes  []shape // of each secret
 	// The patterns by length, each anchored on the widest windows it has
 	// enough of.
 	long   anchors            // 11 bytes or more: 4 anchors of 8 bytes
 	short  anchors            // 5 to 10 bytes: 2 anchors of 4 bytes
 	tiny   map[uint64][]int32 // 4 bytes: the secrets of each, by its text
+	words  map[string][]int32 // 2 or 3 bytes: whole words
 	filter *filter            // of all anchors and tiny patterns
-	maxLen int                // of any pattern
+}
+
+// shape is how a secret reads, beyond its letters.
+type shape struct {
+	bound []uint16 // offsets in its text where a word starts, but the first
+	upper []uint16 // offsets of its capitals, when only they make it a name
+	whole bool     // short: found only as whole words
 }
 
 type pattern struct {
-	text    []byte  // lower-cased by toLower
-	secrets []int32 // whose forms it is: many cases share a client
+	text    []byte  // the letters of a value's view
+	secrets []int32 // whose text it is: many cases share a client
 }
 
 // anchors index patterns by runs of consecutive windows of one width.
@@ -85,31 +88,36 @@ const (
 func NewGuard(secrets []content.Secret) *Guard {
 	g := &Guard{
 		secrets: secrets,
+		shapes:  make([]shape, len(secrets)),
 		long:    anchors{width: 8, run: 4},
 		short:   anchors{width: 4, run: 2},
 		tiny:    map[uint64][]int32{},
+		words:   map[string][]int32{},
 	}
-	byText := make(map[string]*pattern, 2*len(secrets))
+	byText := make(map[string]*pattern, len(secrets))
 	var texts []*pattern // in order of appearance
+	var v view
 	for i, s := range secrets {
-		for _, form := range forms(s.Value) {
-			text := toLower([]byte(form))
-			if len(text) < 4 {
-				continue // too short to tell from ordinary text
-			}
-			// Each text once, with all its secrets, lest a hit on it be
-			// compared once per secret.
-			p := byText[string(text)]
-			if p == nil {
-				p = &pattern{text: text}
-				byText[string(text)] = p
-				texts = append(texts, p)
-			}
-			if k := len(p.secrets); k == 0 || p.secrets[k-1] != int32(i) {
-				p.secrets = append(p.secrets, int32(i))
-			}
-			g.maxLen = max(g.maxLen, len(text))
+		v.reset()
+		read(&v, []byte(s.Value), plainText)
+		n := v.runeCount()
+		if n < 2 {
+			continue // a letter or a digit is in any text
 		}
+		sh := shape{bound: bitsIn(v.bound, len(v.text)), whole: n < 4 && !v.hasCJK()}
+		if s.Capitals {
+			sh.upper = bitsIn(v.upper, len(v.text))
+		}
+		g.shapes[i] = sh
+		// Each text once, with all its secrets, lest a hit on it be
+		// compared once per secret.
+		p := byText[string(v.text)]
+		if p == nil {
+			p = &pattern{text: slices.Clone(v.text)}
+			byText[string(p.text)] = p
+			texts = append(texts, p)
+		}
+		p.secrets = append(p.secrets, int32(i))
 	}
 	for _, p := range texts {
 		switch n := len(p.text); {
@@ -117,8 +125,10 @@ func NewGuard(secrets []content.Secret) *Guard {
 			g.long.patterns = append(g.long.patterns, *p)
 		case n >= 5:
 			g.short.patterns = append(g.short.patterns, *p)
-		default:
+		case n == 4:
 			g.tiny[uint64(binary.LittleEndian.Uint32(p.text))] = p.secrets
+		default:
+			g.words[string(p.text)] = p.secrets
 		}
 	}
 	g.long.index()
@@ -290,87 +300,14 @@ func (f *filter) has(h uint64) bool {
 	return word&(1<<(h>>42&63)) != 0 && word&(1<<(h>>36&63)) != 0
 }
 
-// forms are the distinct ways a value can be written into an output file.
-func forms(v string) []string {
-	if plain(v) {
-		// Every escaping leaves such a value as it is, but the URL ones.
-		out := []string{v}
-		for _, f := range []string{url.PathEscape(v), url.QueryEscape(v)} {
-			if !slices.Contains(out, f) {
-				out = append(out, f)
-			}
-		}
-		return out
-	}
-	return escapedForms(v)
-}
-
-// plain reports whether v is printable ASCII that no HTML, XML, JSON or
-// JavaScript escaping changes.
-func plain(v string) bool {
-	for i := 0; i < len(v); i++ {
-		switch c := v[i]; {
-		case c < 0x20 || c >= 0x7F:
-			return false
-		case c == '<' || c == '>' || c == '&' || c == '\'' || c == '"' || c == '\\' || c == '=':
-			return false
-		}
-	}
-	return true
-}
-
-// escapedForms is forms the long way, for any value.
-func escapedForms(v string) []string {
-	j, _ := json.Marshal(v)
-	var x strings.Builder
-	_ = xml.EscapeText(&x, []byte(v))
-	var out []string
-	for _, f := range []string{
-		v,
-		html.EscapeString(v),
-		template.HTMLEscapeString(v),
-		template.JSEscapeString(v),
-		string(j[1 : len(j)-1]),
-		x.String(),
-		url.PathEscape(v),
-		url.QueryEscape(v),
-	} {
-		if !slices.Contains(out, f) {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // Scan returns the indexes (into the guard's secrets) of every secret that
 // occurs in data, in ascending order without repeats; nil if none does.
-// Data is searched as toLower(data), so the case of the text hides nothing.
+// Data is an output file or path, read as outputText.
 func (g *Guard) Scan(data []byte) []int {
-	// Chunks much longer than the longest pattern, which each chunk's
-	// scan repeats the end of the last one for.
-	return g.find(data, max(lowerChunk, 4*g.maxLen))
-}
-
-// lowerChunk is how many bytes of text Scan lower-cases at a time: small
-// enough for them to stay in cache between lower-casing and scanning.
-const lowerChunk = 16 << 10
-
-// find scans data lower-cased chunk bytes at a time. Each chunk is scanned
-// after the last maxLen-1 bytes of the one before, so that a pattern that
-// straddles them is found whole.
-func (g *Guard) find(data []byte, chunk int) []int {
-	if g.maxLen == 0 {
-		return nil
-	}
 	b := scanBufs.Get().(*scanBuf)
-	lowered := loweredBMP()
-	text, found := b.text[:0], b.found[:0]
-	for i := 0; i < len(data); {
-		text, i = lowered.lower(text, data, i, len(text)+chunk)
-		found = g.scan(text, found)
-		keep := min(len(text), g.maxLen-1)
-		text = text[:copy(text, text[len(text)-keep:])]
-	}
+	b.v.reset()
+	read(&b.v, data, outputText)
+	found := g.scan(&b.v, b.found[:0])
 	var out []int
 	if len(found) > 0 {
 		found = dedupe(found)
@@ -379,23 +316,23 @@ func (g *Guard) find(data []byte, chunk int) []int {
 			out[i] = int(s)
 		}
 	}
-	b.text, b.found = text, found[:0]
+	b.found = found[:0]
 	scanBufs.Put(b)
 	return out
 }
 
 // scanBuf is the scratch of one Scan, pooled so that concurrent scans of
-// many pages allocate nothing.
+// many pages allocate little.
 type scanBuf struct {
-	text  []byte  // a chunk of lower-cased data
+	v     view
 	found []int32 // secrets, with repeats
 }
 
 var scanBufs = sync.Pool{New: func() any { return new(scanBuf) }}
 
-// scan appends to found the secret of every pattern in text, which is
-// lower-cased.
-func (g *Guard) scan(text []byte, found []int32) []int32 {
+// scan appends to found every secret that v holds.
+func (g *Guard) scan(v *view, found []int32) []int32 {
+	text := v.text
 	n := len(text)
 	// Windows that run past the end read zeros. They may hit the filter,
 	// but match compares patterns with text only.
@@ -410,21 +347,86 @@ func (g *Guard) scan(text []byte, found []int32) []int32 {
 			w := binary.LittleEndian.Uint64(padded[i : i+8])
 			switch h & 3 {
 			case longHit:
-				found = g.long.match(text, i, w, found)
+				found = g.long.match(g, v, i, w, found)
 			case shortHit:
-				found = g.short.match(text, i, w&0xFFFF_FFFF, found)
+				found = g.short.match(g, v, i, w&0xFFFF_FFFF, found)
 			case tinyHit:
 				// A tiny pattern may start at i or at i-1.
 				for start := max(i-1, 0); start <= i && start+4 <= n; start++ {
 					w := uint64(binary.LittleEndian.Uint32(text[start:]))
 					if g.filter.has(w * wholeMul) {
-						found = add(found, g.tiny[w])
+						found = g.accept(v, start, 4, g.tiny[w], found)
 					}
 				}
 			}
 		}
 	}
+	if len(g.words) > 0 {
+		found = g.wholeWords(v, found)
+	}
 	return found
+}
+
+// wholeWords finds the patterns of 2 or 3 bytes, at word starts.
+func (g *Guard) wholeWords(v *view, found []int32) []int32 {
+	try := func(start int) {
+		for n := 2; n <= 3 && start+n <= len(v.text); n++ {
+			if secrets, ok := g.words[string(v.text[start:start+n])]; ok {
+				found = g.accept(v, start, n, secrets, found)
+			}
+		}
+	}
+	try(0)
+	for w, word := range v.bound {
+		for word != 0 {
+			try(w*64 + bits.TrailingZeros64(word))
+			word &= word - 1
+		}
+	}
+	return found
+}
+
+// accept appends those of secrets whose shape fits their letters found at
+// v.text[start:start+n].
+func (g *Guard) accept(v *view, start, n int, secrets []int32, found []int32) []int32 {
+	for _, s := range secrets {
+		if g.shapes[s].fits(v, start, n) {
+			found = add(found, s)
+		}
+	}
+	return found
+}
+
+// fits reports whether the letters at v.text[start:start+n] read as the
+// secret: a short one as whole words, with no word boundary inside that
+// the secret does not have, and with its capitals where only they count.
+func (sh *shape) fits(v *view, start, n int) bool {
+	if sh.whole && !(v.boundaryAt(start) && v.boundaryAt(start+n)) {
+		return false
+	}
+	// Numbers are read whole: "site 4" is not in "site 437".
+	if digitAt(v, start) && !v.boundaryAt(start) && digitAt(v, start-1) ||
+		digitAt(v, start+n-1) && !v.boundaryAt(start+n) && digitAt(v, start+n) {
+		return false
+	}
+	k := 0
+	for i := start + 1; i < start+n; i++ {
+		if !has(v.bound, i) {
+			continue
+		}
+		for k < len(sh.bound) && int(sh.bound[k]) < i-start {
+			k++
+		}
+		if k == len(sh.bound) || int(sh.bound[k]) != i-start {
+			return false
+		}
+	}
+	for _, u := range sh.upper {
+		if !has(v.upper, start+int(u)) {
+			return false
+		}
+	}
+	return true
 }
 
 // The kinds of windows that hit the filter.
@@ -477,8 +479,12 @@ func (f *filter) hits(padded []byte, i, n int, hits *[64]uint32, tiny bool) (int
 	return i, k
 }
 
-// match appends the secrets of the patterns with anchor w at text[i:].
-func (a *anchors) match(text []byte, i int, w uint64, found []int32) []int32 {
+func digitAt(v *view, i int) bool {
+	return i >= 0 && i < len(v.text) && '0' <= v.text[i] && v.text[i] <= '9'
+}
+
+// match appends the secrets of the patterns with anchor w at v.text[i:].
+func (a *anchors) match(g *Guard, v *view, i int, w uint64, found []int32) []int32 {
 	k := a.first.get(w)
 	if k < 0 {
 		return found
@@ -486,158 +492,26 @@ func (a *anchors) match(text []byte, i int, w uint64, found []int32) []int32 {
 	for ; int(k) < len(a.windows) && a.windows[k] == w; k++ {
 		an := a.anchors[k]
 		p := &a.patterns[an.pattern]
-		if start := i - int(an.offset); start >= 0 && bytes.HasPrefix(text[start:], p.text) {
-			found = add(found, p.secrets)
+		if start := i - int(an.offset); start >= 0 && bytes.HasPrefix(v.text[start:], p.text) {
+			found = g.accept(v, start, len(p.text), p.secrets, found)
 		}
 	}
 	return found
 }
 
-// add appends secrets to found.
-func add(found, secrets []int32) []int32 {
-	if len(found) >= 1024 && len(found)+len(secrets) > cap(found) {
+// add appends a secret to found.
+func add(found []int32, s int32) []int32 {
+	if len(found) >= 1024 && len(found) == cap(found) {
 		// A secret repeated all over the text: drop the repeats rather
 		// than grow without bound.
 		found = dedupe(found)
 	}
-	return append(found, secrets...)
+	return append(found, s)
 }
 
 func dedupe(found []int32) []int32 {
 	slices.Sort(found)
 	return slices.Compact(found)
-}
-
-// foldASCII lower-cases the ASCII letters among the 8 bytes of w, without
-// a branch: a byte is a capital if adding 0x80-'A' to its low 7 bits sets
-// its top bit and adding 0x80-'Z'-1 does not, and its own top bit is clear.
-func foldASCII(w uint64) uint64 {
-	const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
-	low := w & ^uint64(tops)
-	capital := (low + (0x80-'A')*ones) ^ (low + (0x80-'Z'-1)*ones)
-	return w | (capital&^w&tops)>>2 // 0x80>>2 is 'a'-'A'
-}
-
-// asciiLower maps each byte to its lower case if it is an ASCII letter.
-var asciiLower = func() (t [256]byte) {
-	for i := range t {
-		t[i] = byte(i)
-		if 'A' <= i && i <= 'Z' {
-			t[i] += 'a' - 'A'
-		}
-	}
-	return t
-}()
-
-// toLower lower-cases like bytes.ToLower (so patterns and text fold alike),
-// except that CJK, kana and invalid bytes are copied as they are.
-func toLower(b []byte) []byte {
-	var out []byte
-	for i := 0; i < len(b); {
-		out, i = loweredBMP().lower(out, b, i, len(out)+len(b)-i)
-	}
-	return out
-}
-
-// caseTable tells what toLower does to non-ASCII runes, quickly.
-type caseTable struct {
-	changed [1 << 16 / 64]uint64 // a bit for each rune below U+10000 it changes
-	// lower2 holds, for each two-byte rune (U+0080 to U+07FF), the UTF-8 of
-	// its lower case in little-endian order if that has two bytes too.
-	lower2 [0x800]uint16
-}
-
-var loweredBMP = sync.OnceValue(func() *caseTable {
-	t := new(caseTable)
-	for r := rune(utf8.RuneSelf); r < 1<<16; r++ {
-		if !noCase(r) && unicode.ToLower(r) != r {
-			t.changed[r/64] |= 1 << (r % 64)
-		}
-	}
-	for r := rune(0x80); r < 0x800; r++ {
-		if b := utf8.AppendRune(nil, unicode.ToLower(r)); len(b) == 2 {
-			t.lower2[r] = binary.LittleEndian.Uint16(b)
-		}
-	}
-	return t
-})
-
-// noCase reports whether toLower copies r as it is without looking: CJK,
-// kana (and all of U+3000 to U+FEFF) and invalid bytes.
-func noCase(r rune) bool { return r >= 0x3000 && r < 0xFF00 || r == utf8.RuneError }
-
-// changes reports whether toLower rewrites the non-ASCII rune r.
-func (t *caseTable) changes(r rune) bool {
-	if r < 1<<16 {
-		return t.changed[r/64]&(1<<(r%64)) != 0
-	}
-	return unicode.ToLower(r) != r
-}
-
-// mayChange has the top bit set in each of the 8 bytes of w that could
-// start a non-ASCII rune toLower changes: every byte from 0xC0 but the
-// leads of U+3000 to U+EFFF, 0xE3 to 0xEE. toLower decodes its input rune
-// by rune, but a byte from 0xC0 always starts a rune in that walk (or is
-// invalid on its own), so other bytes can be copied without decoding.
-func mayChange(w uint64) uint64 {
-	const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
-	from0xC0 := w & (w << 1) & tops
-	low := w & ^uint64(tops)
-	cjk := (low + (0x80-0x63)*ones) &^ (low + (0x80-0x6F)*ones) & tops // 0xE3 to 0xEE
-	return from0xC0 &^ cjk
-}
-
-// lower appends src[i:] to dst lower-cased as toLower does, until dst holds
-// limit bytes or more. It returns dst and where in src it stopped, never
-// inside a rune it changes.
-//
-// It copies bytes that need no decoding 8 at a time, ASCII letters folded,
-// and takes two-byte letters (Russian text is half of them, and many
-// capitals) from a table, writing through an index into dst grown
-// beforehand: appending rune by rune would cost more than the scan.
-func (t *caseTable) lower(dst, src []byte, i, limit int) ([]byte, int) {
-	n := len(dst)
-	// The last step may write 8 bytes from limit-1, and scan reads 8
-	// bytes past the end.
-	out := slices.Grow(dst, limit-n+16)
-	out = out[:cap(out)]
-	for i < len(src) && n < limit {
-		c := src[i]
-		if 0xC2 <= c && c < 0xE0 && i+1 < len(src) && src[i+1]&0xC0 == 0x80 {
-			if e := t.lower2[uint(c&0x1F)<<6|uint(src[i+1]&0x3F)]; e != 0 {
-				binary.LittleEndian.PutUint16(out[n:], e)
-				i, n = i+2, n+2
-				continue
-			}
-		} else if mayChange(uint64(c)) == 0 {
-			if i+8 > len(src) {
-				out[n] = asciiLower[c]
-				i, n = i+1, n+1
-				continue
-			}
-			for i+8 <= len(src) && n < limit {
-				v := binary.LittleEndian.Uint64(src[i:])
-				binary.LittleEndian.PutUint64(out[n:], foldASCII(v))
-				if m := mayChange(v); m != 0 {
-					// Keep the bytes up to the first that may start a
-					// changed rune.
-					k := bits.TrailingZeros64(m) / 8
-					i, n = i+k, n+k
-					break
-				}
-				i, n = i+8, n+8
-			}
-			continue
-		}
-		r, size := utf8.DecodeRune(src[i:])
-		if t.changes(r) {
-			n += utf8.EncodeRune(out[n:], unicode.ToLower(r))
-		} else {
-			n += copy(out[n:], src[i:i+size])
-		}
-		i += size
-	}
-	return out[:n], i
 }
 
 // Secret returns the secret with index i.

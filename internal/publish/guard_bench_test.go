@@ -113,12 +113,6 @@ func BenchmarkGuardScanPage(b *testing.B) {
 	benchScanPages(b, NewGuard(benchSecrets1000()).Scan)
 }
 
-// BenchmarkRefGuardScanPage is BenchmarkGuardScanPage with the old guard,
-// which lower-cased a copy of every page, for comparison.
-func BenchmarkRefGuardScanPage(b *testing.B) {
-	benchScanPages(b, newRefGuard(benchSecrets1000()).Scan)
-}
-
 func benchScanPages(b *testing.B, scan func([]byte) []int) {
 	for _, c := range []struct {
 		name  string

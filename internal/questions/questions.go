@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/locale"
 )
 
 // Topics of the groups that do not come from the bank.
@@ -218,11 +219,7 @@ func format(lang, key string, pairs ...string) string {
 	if !ok {
 		m = strs["en"]
 	}
-	s := m[key]
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
+	return locale.Fill(m[key], pairs...)
 }
 
 // topicLabels name the usual topics of a question bank.

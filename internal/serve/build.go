@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
@@ -45,9 +46,10 @@ type Result struct {
 // build: the parsed case studies, their rendered Markdown, the leak guard,
 // the rendered pages and their leak scan.
 type builder struct {
-	dir    string // site root
-	drafts bool   // show drafts
-	addr   string // host:port of the dev server, which replaces base_url's host
+	dir    string    // site root
+	drafts bool      // show drafts
+	date   time.Time // the build date, which decides which consents hold (SPEC §3.2)
+	addr   string    // host:port of the dev server, which replaces base_url's host
 
 	md *markdown.Renderer
 
@@ -63,7 +65,6 @@ type builder struct {
 	// is made of.
 	secrets      []content.Secret // secrets the guard was built for
 	guard        *publish.Guard
-	secretsDirty bool
 	relatedNow   map[string][]string // related cases of lib
 	relatedDirty bool
 
@@ -106,7 +107,7 @@ func (b *builder) full() Result {
 	b.known = b.scanKnown()
 	lib, problems := content.Load(content.DirFS(b.dir))
 	b.lib, b.problems, b.pending = nil, problems, nil
-	b.secretsDirty, b.relatedDirty = true, true
+	b.relatedDirty = true
 	if hasErrors(problems) {
 		b.last = nil // the next render starts from scratch
 	}
@@ -158,7 +159,9 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		c := content.ParseCase(b.lib.Site, p, src, old.BundleFiles, &list)
 		if list.HasErrors() {
 			c = nil
-		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language {
+		} else if c.Slug != old.Slug || c.TranslationOf != old.TranslationOf || c.Language != old.Language || consentKey(c) != consentKey(old) {
+			// A consent is shared with the case's translations by the
+			// loader's cross-file checks.
 			return Result{}, false
 		}
 		updates = append(updates, update{p, c, list.Problems})
@@ -181,7 +184,6 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 		}
 		i := slices.Index(lib.Cases, b.byPath[u.path])
 		b.relatedDirty = b.relatedDirty || relatedKey(lib.Cases[i]) != relatedKey(u.c)
-		b.secretsDirty = b.secretsDirty || secretKey(lib.Cases[i]) != secretKey(u.c)
 		lib.Cases[i] = u.c
 		b.pending = append(b.pending, u.c.Slug)
 	}
@@ -200,17 +202,20 @@ func (b *builder) incremental(changed []string) (Result, bool) {
 	return b.render(b.pending), true
 }
 
-// secretKey is what Library.Secrets reads of a case.
-func secretKey(c *content.Case) string {
-	r := c.Reference
-	return fmt.Sprintf("%v %q %q %q %q", c.Anonymous, c.Client, r.Contact, r.Support, r.Notes)
-}
-
 // relatedKey is what match.Related reads of a case: when it is the same
 // before and after an edit, the related cases of every case stay the same
 // and need not be computed again (half a second on 10,000 cases).
 func relatedKey(c *content.Case) string {
 	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf)
+}
+
+// consentKey is what the publication rule and the leak guard read of a
+// case's [consent]; a change reloads the whole library.
+func consentKey(c *content.Case) string {
+	if c.Consent == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%v %q %v", c.Consent.Public, c.Consent.ApprovedBy, c.Consent.Expires)
 }
 
 func (b *builder) setLib(lib *content.Library) {
@@ -229,12 +234,7 @@ func (b *builder) render(changed []string) Result {
 	full := changed == nil
 	lib := b.lib
 	public := *lib
-	public.Cases = nil
-	for _, c := range lib.Cases {
-		if b.drafts || !c.Draft {
-			public.Cases = append(public.Cases, c)
-		}
-	}
+	public.Cases = lib.PublicCases(b.date, b.drafts)
 	bodies, bodyProblems := b.renderBodies(public.Cases)
 	if len(bodyProblems) > 0 {
 		return Result{Problems: b.addProblems(bodyProblems), Full: full}
@@ -321,14 +321,17 @@ func (b *builder) touched(cases []*content.Case, slugs []string, related map[str
 			in[s] = true
 		}
 	}
-	for grew := true; grew; {
-		grew = false
-		for _, c := range cases {
-			if c.TranslationOf == "" || in[c.Slug] == in[c.TranslationOf] {
-				continue
-			}
-			in[c.Slug], in[c.TranslationOf] = true, true
-			grew = true
+	group := content.TranslationGroups(cases)
+	hit := map[int]bool{}
+	for i, c := range cases {
+		// A translation of a removed case is touched too.
+		if in[c.Slug] || in[c.TranslationOf] {
+			hit[group[i]] = true
+		}
+	}
+	for i, c := range cases {
+		if hit[group[i]] {
+			in[c.Slug] = true
 		}
 	}
 	return slices.Sorted(maps.Keys(in))
@@ -377,18 +380,14 @@ func (b *builder) renderBodies(cases []*content.Case) (map[string]markdown.Resul
 // scan runs the leak guard over the files that changed since the last
 // build, or over everything when the secrets changed. fresh, when not nil,
 // holds the only files that were rendered again; the others are the last
-// build's.
+// build's. The secrets are listed anew on every build: which values are
+// private depends on every case, published or not.
 func (b *builder) scan(next *Build, fresh map[string][]byte) error {
 	all := b.last == nil
-	if b.secretsDirty || b.guard == nil {
-		// Listing the secrets of 10,000 cases takes some 60 ms: done only
-		// when an edit may have changed them.
-		secrets := b.lib.Secrets()
-		if b.guard == nil || !slices.Equal(secrets, b.secrets) {
-			b.guard, b.secrets = publish.NewGuard(secrets), secrets
-			all = true
-		}
-		b.secretsDirty = false
+	secrets := b.lib.Secrets(b.date)
+	if b.guard == nil || !slices.Equal(secrets, b.secrets) {
+		b.guard, b.secrets = publish.NewGuard(secrets), secrets
+		all = true
 	}
 	todo := publish.Site{Files: map[string][]byte{}, Copies: next.Copies}
 	candidates := next.Files

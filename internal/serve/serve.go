@@ -47,6 +47,7 @@ var assets embed.FS
 type Options struct {
 	Dir    string    // site root
 	Drafts bool      // show drafts (marked as such)
+	Date   time.Time // the build date of the publication rule (SPEC §3.2)
 	Log    io.Writer // rebuilds and problems are reported here
 	// Debounce is how long the watcher waits for a burst of file events
 	// to end before it rebuilds (default 100 ms).
@@ -90,10 +91,12 @@ func New(opts Options, addr string) (*Server, error) {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return nil, fmt.Errorf("serve: address %q: %w", addr, err)
 	}
+	b := newBuilder(opts.Dir, opts.Drafts, addr)
+	b.date = opts.Date
 	return &Server{
 		opts:     opts,
 		addr:     addr,
-		builder:  newBuilder(opts.Dir, opts.Drafts, addr),
+		builder:  b,
 		changed:  make(chan struct{}),
 		warned:   map[string]bool{},
 		indexReq: make(chan search.Input, 1),

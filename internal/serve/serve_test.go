@@ -625,9 +625,9 @@ func TestIncrementalAfterErrors(t *testing.T) {
 	}
 	sameAsFull(t, dir, false, res)
 
-	// The contact is now the site's title: a leak on every page, found
+	// The contact is now the site's description: a leak on every page, found
 	// although the edit re-renders only some of them.
-	editFile(t, dir, "volga-leasing.md", `contact = "Another contact person"`, `contact = "Reference Library"`)
+	editFile(t, dir, "volga-leasing.md", `contact = "Another contact person"`, `contact = "How our customers run their electronic archives, document libraries and capture projects"`)
 	res = b.rebuild([]string{"content/cases/volga-leasing.md"})
 	if res.Build != nil || !slices.ContainsFunc(res.Problems, func(p diag.Problem) bool {
 		return p.Path == "public/cases/yauza-bank/index.html" && strings.Contains(p.Message, "reference.contact of content/cases/volga-leasing.md")

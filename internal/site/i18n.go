@@ -139,12 +139,7 @@ func (l *lang) check() error {
 	return nil
 }
 
-func fill(s string, pairs []string) string {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
-	}
-	return s
-}
+func fill(s string, pairs []string) string { return locale.Fill(s, pairs...) }
 
 // pluralCategory follows the CLDR rules for integers in en, ja and ru.
 func (l *lang) pluralCategory(n int) string {

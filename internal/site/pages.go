@@ -369,33 +369,13 @@ func (r *renderer) translations(i int) []int {
 	return r.groups[r.groupOf[i]]
 }
 
-// buildGroups joins cases linked by translation_of into groups (union-find).
+// buildGroups joins cases linked by translation_of into groups.
 func (r *renderer) buildGroups() {
-	bySlug := make(map[string]int, len(r.cases))
-	for i, c := range r.cases {
-		bySlug[c.Slug] = i
-	}
-	parent := make([]int, len(r.cases))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	for i, c := range r.cases {
-		if j, ok := bySlug[c.TranslationOf]; ok && c.TranslationOf != "" {
-			parent[find(i)] = find(j)
-		}
-	}
+	group := content.TranslationGroups(r.cases)
 	r.groupOf = make([]int, len(r.cases))
 	members := map[int][]int{}
 	for i := range r.cases {
-		root := find(i)
+		root := group[i]
 		r.groupOf[i] = root
 		members[root] = append(members[root], i)
 	}

@@ -276,7 +276,7 @@ func (t *Table) IntIn(key string, def, lo, hi int64) int64 {
 		return def
 	}
 	if n < lo || n > hi {
-		t.Errorf(key, -1, "%s must be between %d and %d, not %d", t.Name(key), lo, hi, n)
+		t.Errorf(key, -1, "%s must be from %d to %d, not %d", t.Name(key), lo, hi, n)
 		return def
 	}
 	return n

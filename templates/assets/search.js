@@ -301,15 +301,21 @@
     this.chunks = new Map();
     this.postings = new Map(); // term -> Int32Array of doc, score pairs
   }
+  // load fetches the manifest; loadFacets the facet columns, which a query
+  // does not need, so both are fetched in parallel after the manifest.
   Index.prototype.load = function () {
     var ix = this;
-    if (!ix.ready) {
-      ix.ready = ix.fetchJSON(ix.base + "manifest.json").then(function (m) {
-        ix.m = m;
-        return ix.fetchJSON(ix.base + "facets.json?v=" + m.v);
+    if (!ix.ready) ix.ready = ix.fetchJSON(ix.base + "manifest.json").then(function (m) { ix.m = m; });
+    return ix.ready;
+  };
+  Index.prototype.loadFacets = function () {
+    var ix = this;
+    if (!ix.facetsReady) {
+      ix.facetsReady = ix.load().then(function () {
+        return ix.fetchJSON(ix.base + "facets.json?v=" + ix.m.v);
       }).then(function (f) { ix.facets = decodeFacets(f, ix.m.n); });
     }
-    return ix.ready;
+    return ix.facetsReady;
   };
   // shardOf is the shard whose range holds key.
   Index.prototype.shardOf = function (key) {
@@ -556,6 +562,8 @@
     var more = box.querySelector("[data-more]");
     var listing = document.querySelector("[data-listing]");
     var input = form.querySelector("input[name=q]");
+    var activeCount = form.querySelector("[data-filter-count]");
+    var activeLabels = form.querySelector("[data-active-filters]");
     var facetNames = ["industry", "project_type", "region", "language", "scale"];
     var base = form.getAttribute("data-index");
     var home = form.getAttribute("data-home");
@@ -601,30 +609,48 @@
       return !st.q.trim() && facetNames.every(function (nm) { return !st.f[nm].length; });
     }
 
+    // showActive names the chosen filters in the facets' summary, which is
+    // all a phone shows of them while they are collapsed.
+    function showActive(st) {
+      var labels = [];
+      facetNames.forEach(function (nm) {
+        st.f[nm].forEach(function (k) { labels.push(labelOf(nm, k)); });
+      });
+      if (activeCount) activeCount.textContent = labels.length ? String(labels.length) : "";
+      if (activeLabels) activeLabels.textContent = labels.join(activeLabels.getAttribute("data-active-filters") || ", ");
+    }
+
+    // run shows the results of st. The listing stays until the first page
+    // of results is in hand and is then swapped for it at once, so the
+    // page never shows an empty, growing result list.
     function run(st) {
       var my = ++seq;
+      showActive(st);
       if (empty(st)) {
         box.hidden = true;
         if (listing) listing.hidden = false;
         return Promise.resolve();
       }
       form.setAttribute("aria-busy", "true");
-      return ix.load().then(function () {
-        return ix.query(st.q);
-      }).then(function (res) {
+      var fr;
+      return Promise.all([ix.loadFacets(), ix.load().then(function () { return ix.query(st.q); })]).then(function (r) {
         if (my !== seq) return;
+        var res = r[1];
         var ids = res ? res.ids : Array.from({ length: ix.m.n }, function (_, i) { return i; });
         terms = res ? res.terms : [];
-        var fr = ix.filter(ids, st.f);
+        fr = ix.filter(ids, st.f);
+        return ix.cards(fr.ids.slice(0, PAGE));
+      }).then(function (cards) {
+        if (my !== seq) return;
         hits = fr.ids;
         updateCounts(fr.counts);
         results.textContent = "";
         shown = [];
+        append(cards);
         count.textContent = String(hits.length);
         none.hidden = hits.length > 0;
         box.hidden = false;
         if (listing) listing.hidden = true;
-        return showMore(my);
       }).catch(function (e) {
         if (my === seq) {
           box.hidden = true;
@@ -635,16 +661,17 @@
         if (my === seq) form.removeAttribute("aria-busy");
       });
     }
+    function append(cards) {
+      cards.forEach(function (c) {
+        shown.push(c.id);
+        results.appendChild(card(c));
+      });
+      more.hidden = shown.length >= hits.length;
+    }
     function showMore(my) {
-      var next = hits.slice(shown.length, shown.length + PAGE);
       more.hidden = true;
-      return ix.cards(next).then(function (cards) {
-        if (my !== seq) return;
-        cards.forEach(function (c) {
-          shown.push(c.id);
-          results.appendChild(card(c));
-        });
-        more.hidden = shown.length >= hits.length;
+      return ix.cards(hits.slice(shown.length, shown.length + PAGE)).then(function (cards) {
+        if (my === seq) append(cards);
       });
     }
     function card(c) {
@@ -736,7 +763,6 @@
       typing = false;
       run(st);
     });
-    form.querySelector("[data-facets]").hidden = false;
     var st = stateFromURL();
     toForm(st);
     run(st);

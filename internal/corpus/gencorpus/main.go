@@ -20,6 +20,7 @@ func run(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 1000, "number of case studies")
 	prospects := fs.Int("prospects", 20, "number of prospects")
+	visits := fs.Int("visits", 0, "number of ledger entries (default n/10)")
 	seed := fs.Int64("seed", 1, "random seed; the same seed gives the same bytes")
 	out := fs.String("o", "", "output directory (the site root)")
 	force := fs.Bool("force", false, "write into a non-empty directory, replacing its content/")
@@ -27,7 +28,7 @@ func run(args []string, stderr io.Writer) int {
 		return 2
 	}
 	if *out == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: gencorpus -n N [-seed S] [-prospects P] [-force] -o DIR")
+		fmt.Fprintln(stderr, "usage: gencorpus -n N [-seed S] [-prospects P] [-visits V] [-force] -o DIR")
 		return 2
 	}
 	if entries, err := os.ReadDir(*out); err == nil && len(entries) > 0 {
@@ -41,7 +42,7 @@ func run(args []string, stderr io.Writer) int {
 			return 1
 		}
 	}
-	if err := corpus.Write(*out, corpus.Options{Cases: *n, Prospects: *prospects, Seed: *seed}); err != nil {
+	if err := corpus.Write(*out, corpus.Options{Cases: *n, Prospects: *prospects, Visits: *visits, Seed: *seed}); err != nil {
 		fmt.Fprintln(stderr, "gencorpus:", err)
 		return 1
 	}

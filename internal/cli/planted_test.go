@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/refpack/refpack/internal/leaktest"
+)
+
+func writeSite(t *testing.T, files leaktest.Site) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestPlantedLeaks plants every private value, in every form, in every
+// public place of a case (SPEC §4): build must refuse and write nothing,
+// check must report it, and both must point at the carrier case's file.
+func TestPlantedLeaks(t *testing.T) {
+	plants := leaktest.Selection(testing.Short())
+	if len(plants) < 50 {
+		t.Fatalf("only %d plants", len(plants))
+	}
+	for _, p := range plants {
+		t.Run(p.Name, func(t *testing.T) {
+			dir := writeSite(t, p.Files)
+			var stdout, stderr bytes.Buffer
+			if code := Main([]string{"build", "-s", dir}, &stdout, &stderr); code != ExitProblem {
+				t.Fatalf("build: exit %d\n%s", code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "would publish the private") {
+				t.Errorf("build does not name the leak:\n%s", stderr.String())
+			}
+			if !regexp.MustCompile(`(?m)^content/cases/\S+:(\d+:\d+: the (body|front matter)|.*the file name) names`).MatchString(stderr.String()) {
+				t.Errorf("build does not point at the carrier case's file:\n%s", stderr.String())
+			}
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if e.Name() != "content" {
+					t.Errorf("build left %s behind", e.Name())
+				}
+			}
+			stderr.Reset()
+			if code := Main([]string{"check", "-s", dir}, &stdout, &stderr); code != ExitProblem {
+				t.Fatalf("check: exit %d\n%s", code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "would publish the private") {
+				t.Errorf("check does not name the leak:\n%s", stderr.String())
+			}
+		})
+	}
+}
+
+// TestPlantedLeaksBaseIsClean: each value's site without the plant builds,
+// so that every failure above is the plant's.
+func TestPlantedLeaksBaseIsClean(t *testing.T) {
+	for name, files := range leaktest.Unplanted() {
+		t.Run(name, func(t *testing.T) {
+			dir := writeSite(t, files)
+			var stdout, stderr bytes.Buffer
+			if code := Main([]string{"build", "-s", dir}, &stdout, &stderr); code != ExitOK {
+				t.Fatalf("build: exit %d\n%s", code, stderr.String())
+			}
+		})
+	}
+}
