@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"strconv"
@@ -87,9 +88,9 @@ func LoadFonts(opt FontOptions) (*Fonts, error) {
 	}
 	fs.faces = append(fs.faces, goFace)
 	for _, p := range opt.Extra {
-		src, err := os.ReadFile(p)
+		src, err := readFont(p)
 		if err != nil {
-			return nil, fmt.Errorf("[brief] fonts: %v", err)
+			return nil, fmt.Errorf("[brief] fonts: %s: %v", p, err)
 		}
 		f, err := newFace(familyName(len(fs.faces)), p, src, nil)
 		if err != nil {
@@ -99,7 +100,7 @@ func LoadFonts(opt FontOptions) (*Fonts, error) {
 	}
 	if !opt.NoSystem {
 		for _, p := range SystemFonts {
-			src, err := os.ReadFile(p)
+			src, err := readFont(p)
 			if err != nil {
 				continue
 			}
@@ -136,18 +137,115 @@ func tagSubsets(pdf []byte) []byte {
 	})
 }
 
-func newFace(family, source string, regular, bold []byte) (*face, error) {
-	if len(regular) < 4 {
-		return nil, errors.New("not a font file")
+// MaxFontSize is the largest font file refpack reads: the largest CJK
+// TrueType fonts are some 20 MiB, and a [brief] fonts entry such as
+// /dev/zero or a disk image must not fill the memory.
+const MaxFontSize = 64 << 20
+
+// CheckFont tells whether the file at p can be a [brief] font, reading no
+// more than its first bytes: a regular file (not a directory, a device or
+// a pipe) of at most MaxFontSize bytes that starts as a TrueType font.
+func CheckFont(p string) error {
+	f, err := openFont(p)
+	if err != nil {
+		return err
 	}
-	switch string(regular[:4]) {
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return trueType(head[:n])
+}
+
+// openFont opens a font file after checking what it is, and checks again
+// what was opened: it may have been replaced meanwhile.
+func openFont(p string) (*os.File, error) {
+	info, err := os.Stat(p)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if err := fontFile(info); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, notFound(err)
+	}
+	if info, err = f.Stat(); err == nil {
+		err = fontFile(info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+func notFound(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return errors.New("no such file")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// fontFile checks the kind and size of a font file.
+func fontFile(info fs.FileInfo) error {
+	mode := info.Mode()
+	switch {
+	case mode.IsDir():
+		return errors.New("a directory, not a font file")
+	case mode&fs.ModeDevice != 0:
+		return errors.New("a device, not a font file")
+	case mode&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe, not a font file")
+	case !mode.IsRegular():
+		return errors.New("not a regular file, not a font file")
+	case info.Size() > MaxFontSize:
+		return fmt.Errorf("%d bytes, larger than a font can be (at most %d MiB)", info.Size(), MaxFontSize>>20)
+	}
+	return nil
+}
+
+// readFont reads a font file within CheckFont's limits, whatever the file
+// turns into while it is read.
+func readFont(p string) ([]byte, error) {
+	f, err := openFont(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFontSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFontSize {
+		return nil, fmt.Errorf("larger than a font can be (at most %d MiB)", MaxFontSize>>20)
+	}
+	return data, nil
+}
+
+// trueType checks the first bytes of a font file.
+func trueType(head []byte) error {
+	if len(head) < 4 {
+		return errors.New("not a font file")
+	}
+	switch string(head[:4]) {
 	case "\x00\x01\x00\x00", "true":
+		return nil
 	case "OTTO":
-		return nil, errors.New("an OpenType font with CFF outlines: use a TrueType (.ttf) font")
+		return errors.New("an OpenType font with CFF outlines: use a TrueType (.ttf) font")
 	case "ttcf":
-		return nil, errors.New("a TrueType collection (.ttc): use a single TrueType (.ttf) font")
-	default:
-		return nil, errors.New("not a TrueType font")
+		return errors.New("a TrueType collection (.ttc): use a single TrueType (.ttf) font")
+	}
+	return errors.New("not a TrueType font")
+}
+
+func newFace(family, source string, regular, bold []byte) (*face, error) {
+	if err := trueType(regular); err != nil {
+		return nil, err
 	}
 	sf, err := sfnt.Parse(regular)
 	if err != nil {

@@ -23,7 +23,7 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		res, problems := buildSite(lib, false, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), out)
+		res, problems := buildSite(lib, false, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), out, false)
 		if res == nil {
 			b.Fatalf("build failed: %v", problems[0])
 		}

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/refpack/refpack/internal/brief"
+	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/questions"
 )
@@ -81,6 +83,10 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "no prospects in content/prospects/: nothing to write")
 		return ExitOK
 	}
+	if problems := fontProblems(*siteDir, lib.Site); len(problems) > 0 {
+		printProblems(stderr, problems)
+		return ExitProblem
+	}
 	fonts, err := loadBriefFonts(*siteDir, lib.Site.Brief.Fonts)
 	if err != nil {
 		fmt.Fprintf(stderr, "refpack brief: %v\n", err)
@@ -116,17 +122,39 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 	return ExitOK
 }
 
-// loadBriefFonts loads the fonts once for all packs; [brief] fonts are
-// relative to the site root.
+// loadBriefFonts loads the fonts once for all packs.
 func loadBriefFonts(siteDir string, extra []string) (*brief.Fonts, error) {
 	opt := brief.FontOptions{NoSystem: os.Getenv(noSystemFontsEnv) != ""}
 	for _, f := range extra {
-		if !filepath.IsAbs(f) {
-			f = filepath.Join(siteDir, f)
-		}
-		opt.Extra = append(opt.Extra, f)
+		opt.Extra = append(opt.Extra, fontPath(siteDir, f))
 	}
 	return brief.LoadFonts(opt)
+}
+
+// fontPath is where a [brief] fonts entry is: relative to the site root.
+func fontPath(siteDir, f string) string {
+	if filepath.IsAbs(f) {
+		return f
+	}
+	return filepath.Join(siteDir, f)
+}
+
+// fontProblems checks the [brief] fonts entries without reading them
+// whole, each at its place in site.toml.
+func fontProblems(siteDir string, s *config.Site) []diag.Problem {
+	var list diag.List
+	for i, f := range s.Brief.Fonts {
+		err := brief.CheckFont(fontPath(siteDir, f))
+		if err == nil {
+			continue
+		}
+		var at config.Pos
+		if i < len(s.Brief.FontPos) {
+			at = s.Brief.FontPos[i]
+		}
+		list.Errorf(config.Path, at.Line, at.Col, "[brief] fonts: %s: %v", f, err)
+	}
+	return list.Problems
 }
 
 // briefWriter writes packs; it is shared by the workers and read-only.

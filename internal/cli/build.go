@@ -26,13 +26,16 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--date YYYY-MM-DD]",
+	fs := newFlags("build", "build [-s SITE] [-o DIR] [--drafts] [--date YYYY-MM-DD] [--clean]",
 		"Build the public reference site from SITE/content into DIR.\nThe previous output is replaced only when the whole build succeeds.\n"+
+			"DIR must not exist, be empty or hold a previous build and nothing else (a .git is kept);\n"+
+			"--clean replaces it whatever it holds.\n"+
 			"Cases are published by the consent rule at --date (default: SOURCE_DATE_EPOCH when set, else today).", stderr)
 	siteDir := fs.String("s", ".", "site root (the directory holding content/)")
 	outDir := fs.String("o", "", "output directory (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "include draft case studies, marked as drafts")
 	date := fs.String("date", "", "build date `YYYY-MM-DD`: consents that expire on or before it are not published")
+	clean := fs.Bool("clean", false, "replace DIR even when it holds files that refpack did not write")
 	rest, code, ok := parse(fs, args, stdout)
 	if !ok {
 		return code
@@ -50,18 +53,32 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if out == "" {
 		out = filepath.Join(*siteDir, "public")
 	}
-	if err := checkOutputDir(*siteDir, out); err != nil {
-		fmt.Fprintf(stderr, "refpack build: %v\n", err)
+	// The sources are protected from where the build really goes, which
+	// is a link's target even when that does not exist yet.
+	target, err := publish.Resolve(out)
+	if err == nil {
+		err = checkOutputDir(*siteDir, target)
+	}
+	if err == nil {
+		err = publish.CheckOutput(out, *clean)
+	}
+	if err != nil {
+		printOutputError(stderr, err)
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, *drafts, at, out)
+	res, problems := buildSite(*siteDir, *drafts, at, out, *clean)
 	printProblems(stderr, problems)
 	if res == nil {
 		return ExitProblem
 	}
 	if err := res.w.Commit(); err != nil {
 		var leaks *diag.Errors
+		var foreign *publish.ForeignError
+		if errors.As(err, &foreign) {
+			printOutputError(stderr, err)
+			return ExitUsage
+		}
 		if errors.As(err, &leaks) {
 			printProblems(stderr, res.sourceLeaks())
 			for _, p := range leaks.Problems {
@@ -76,6 +93,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.cases), plural(res.w.Files(), "file"), out)
 	return ExitOK
+}
+
+// printOutputError explains why the output directory is not replaced.
+func printOutputError(w io.Writer, err error) {
+	var foreign *publish.ForeignError
+	if errors.As(err, &foreign) {
+		fmt.Fprintf(w, "refpack build: %v; refusing to delete them (move them away, choose another -o, or use --clean to replace the directory anyway)\n", err)
+		return
+	}
+	fmt.Fprintf(w, "refpack build: %v\n", err)
 }
 
 // built is a rendered site, written but not yet committed.
@@ -103,10 +130,10 @@ func (b *built) sourceLeaks() []diag.Problem {
 
 // buildSite loads, validates and renders the site as published at the date
 // at (SPEC §3.2), streaming every output file through the leak guard into a
-// publish.Writer for out (a dry run when out is ""). It returns nil when the
-// content has errors; problems holds errors and warnings. The caller
-// commits or aborts the writer.
-func buildSite(siteDir string, drafts bool, at time.Time, out string) (*built, []diag.Problem) {
+// publish.Writer for out (a dry run when out is ""; clean replaces out
+// whatever it holds). It returns nil when the content has errors; problems
+// holds errors and warnings. The caller commits or aborts the writer.
+func buildSite(siteDir string, drafts bool, at time.Time, out string, clean bool) (*built, []diag.Problem) {
 	root := content.DirFS(siteDir)
 	lib, problems := content.Load(root)
 	if lib == nil || hasErrors(problems) {
@@ -129,7 +156,7 @@ func buildSite(siteDir string, drafts bool, at time.Time, out string) (*built, [
 	w := publish.DryRun(guard)
 	if out != "" {
 		var err error
-		if w, err = publish.NewWriter(out, guard); err != nil {
+		if w, err = publish.NewWriter(out, guard, clean); err != nil {
 			return nil, append(problems, diag.Problem{Path: out, Message: err.Error()})
 		}
 	}

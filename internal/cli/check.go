@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 )
 
@@ -35,11 +37,20 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, true, at, "")
+	res, problems := buildSite(*siteDir, true, at, "", false)
 	if res != nil {
 		if leaks := res.w.Leaks(); len(leaks) > 0 {
 			problems = append(problems, res.sourceLeaks()...)
 			problems = append(problems, leaks...)
+		}
+	}
+	// The fonts are checked here, not in every build: only packs use them.
+	var settings diag.List
+	if s := config.Load(content.DirFS(*siteDir), &settings); s != nil {
+		if fonts := fontProblems(*siteDir, s); len(fonts) > 0 {
+			all := diag.List{Problems: append(problems, fonts...)}
+			all.Sort()
+			problems = all.Problems
 		}
 	}
 	errs, warns := count(problems)

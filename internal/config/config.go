@@ -90,7 +90,11 @@ type Brief struct {
 	MaxVisitMinutes int
 	MaxDelegates    int
 	Fonts           []string
+	FontPos         []Pos // where each of Fonts is written in site.toml
 }
+
+// Pos is a position in content/site.toml.
+type Pos struct{ Line, Col int }
 
 // DefaultBrief are the pack settings when [brief] leaves them out.
 var DefaultBrief = Brief{Top: 3, MaxQuestions: 20, FollowUpDays: 3, MaxVisitMinutes: 120, MaxDelegates: 5}

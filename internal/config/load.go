@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -46,12 +47,12 @@ func decode(root *tomldoc.Table) *Site {
 		Title:       root.String("title", true),
 		Description: root.String("description", false),
 		Language:    root.String("language", false),
-		PageSize:    int(root.Int("page_size", 24)),
+		PageSize:    inRange(root, "page_size", 24, PageSizeRange),
 		Weights:     DefaultWeights,
 		Brief:       DefaultBrief,
 
 		RequireConsent:     root.Bool("require_consent", false),
-		ConsentWarningDays: inRange(root, "consent_warning_days", DefaultConsentWarningDays, 0, 365),
+		ConsentWarningDays: inRange(root, "consent_warning_days", DefaultConsentWarningDays, ConsentWarningDaysRange),
 		Support:            DefaultSupport,
 	}
 	if s.Language == "" {
@@ -59,10 +60,6 @@ func decode(root *tomldoc.Table) *Site {
 	} else if !slices.Contains(Languages, s.Language) {
 		root.Errorf("language", -1, "unknown language %q: use one of %s", s.Language, strings.Join(Languages, ", "))
 		s.Language = "en"
-	}
-	if s.PageSize < 1 {
-		root.Errorf("page_size", -1, "page_size must be at least 1")
-		s.PageSize = 24
 	}
 	s.BaseURL = baseURL(root)
 
@@ -81,8 +78,13 @@ func decode(root *tomldoc.Table) *Site {
 				Freshness:   weight(w, "freshness", DefaultWeights.Freshness),
 			}
 			sum := s.Weights.Industry + s.Weights.ProjectType + s.Weights.Scale + s.Weights.Region + s.Weights.Freshness
-			if sum <= 0 {
+			switch {
+			case sum <= 0:
 				w.TableErrorf("matching weights must not all be zero")
+				s.Weights = DefaultWeights
+			case math.IsInf(sum, 0):
+				// Each weight is finite, but a score divides by their sum.
+				w.TableErrorf("matching weights are too large to add up: they are relative, use numbers such as 0.4")
 				s.Weights = DefaultWeights
 			}
 			w.Finish()
@@ -91,15 +93,16 @@ func decode(root *tomldoc.Table) *Site {
 	}
 	if b := root.Table("brief"); b != nil {
 		s.Brief = Brief{
-			Top:             positive(b, "top", DefaultBrief.Top),
-			MaxQuestions:    positive(b, "max_questions", DefaultBrief.MaxQuestions),
-			FollowUpDays:    int(b.Int("follow_up_days", int64(DefaultBrief.FollowUpDays))),
-			MaxVisitMinutes: positive(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes),
-			MaxDelegates:    positive(b, "max_delegates", DefaultBrief.MaxDelegates),
+			Top:             inRange(b, "top", DefaultBrief.Top, TopRange),
+			MaxQuestions:    inRange(b, "max_questions", DefaultBrief.MaxQuestions, MaxQuestionsRange),
+			FollowUpDays:    inRange(b, "follow_up_days", DefaultBrief.FollowUpDays, FollowUpDaysRange),
+			MaxVisitMinutes: inRange(b, "max_visit_minutes", DefaultBrief.MaxVisitMinutes, MaxVisitMinutesRange),
+			MaxDelegates:    inRange(b, "max_delegates", DefaultBrief.MaxDelegates, MaxDelegatesRange),
 			Fonts:           b.Strings("fonts", false),
 		}
-		if s.Brief.MaxVisitMinutes < 30 {
-			b.Errorf("max_visit_minutes", -1, "max_visit_minutes must be at least 30 to fit the three parts of a visit")
+		s.Brief.FontPos = make([]Pos, len(s.Brief.Fonts))
+		for i := range s.Brief.Fonts {
+			s.Brief.FontPos[i].Line, s.Brief.FontPos[i].Col = b.ValuePos("fonts", i)
 		}
 		b.Finish()
 	}
@@ -131,8 +134,8 @@ func support(t *tomldoc.Table) Support {
 		Priority:       column(t, "priority", d.Priority),
 		Severe:         d.Severe,
 		Satisfaction:   t.String("satisfaction", false),
-		RedAfterDays:   inRange(t, "red_after_days", d.RedAfterDays, 0, 365),
-		AmberAfterDays: inRange(t, "amber_after_days", d.AmberAfterDays, 0, 365),
+		RedAfterDays:   inRange(t, "red_after_days", d.RedAfterDays, SupportDaysRange),
+		AmberAfterDays: inRange(t, "amber_after_days", d.AmberAfterDays, SupportDaysRange),
 		Line:           t.Line(),
 	}
 	if t.Has("file") && sp.File != "" && (path.IsAbs(sp.File) || !fs.ValidPath(sp.File) || strings.Contains(sp.File, "\\")) {
@@ -176,16 +179,6 @@ func column(t *tomldoc.Table, key, def string) string {
 	return v
 }
 
-// inRange reads an integer that must lie in [lo, hi].
-func inRange(t *tomldoc.Table, key string, def, lo, hi int) int {
-	n := t.Int(key, int64(def))
-	if n < int64(lo) || n > int64(hi) {
-		t.Errorf(key, -1, "%s must be from %d to %d, not %d", key, lo, hi, n)
-		return def
-	}
-	return int(n)
-}
-
 func baseURL(root *tomldoc.Table) *url.URL {
 	fallback := &url.URL{Scheme: "https", Host: "example.com", Path: "/"}
 	raw := root.String("base_url", true)
@@ -216,13 +209,26 @@ func weight(t *tomldoc.Table, key string, def float64) float64 {
 	return w
 }
 
-func positive(t *tomldoc.Table, key string, def int) int {
-	n := int(t.Int(key, int64(def)))
-	if n < 1 {
-		t.Errorf(key, -1, "%s must be at least 1", key)
-		return def
-	}
-	return n
+// Range is the inclusive range of a number in site.toml (SPEC §3.1). The
+// bounds keep every plan sensible and every loop over them short.
+type Range struct{ Min, Max int }
+
+// The ranges of site.toml's numbers.
+var (
+	PageSizeRange        = Range{1, 500}
+	TopRange             = Range{1, 20}
+	MaxQuestionsRange    = Range{1, 200}
+	FollowUpDaysRange    = Range{0, 30}
+	MaxVisitMinutesRange = Range{30, 480} // at least 30 to fit the three parts of a visit
+	MaxDelegatesRange    = Range{1, 50}
+	// A year: consents and support tickets are judged within one.
+	ConsentWarningDaysRange = Range{0, 365}
+	SupportDaysRange        = Range{0, 365}
+)
+
+// inRange reads an integer setting within r, def when absent or out of it.
+func inRange(t *tomldoc.Table, key string, def int, r Range) int {
+	return int(t.IntIn(key, int64(def), int64(r.Min), int64(r.Max)))
 }
 
 // vocabulary reads [name.<key>] tables. Only industries may declare related

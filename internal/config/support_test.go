@@ -74,7 +74,7 @@ colour = "red"
 		`content/site.toml:8:8: file must be a path under content/ such as "support.csv", not "../support.csv"`,
 		`content/site.toml:9:13: delimiter must be one of ",", ";", "\t" or "|", not ":"`,
 		`content/site.toml:10:12: customer must name a column of the export (default "Organization")`,
-		`content/site.toml:11:20: support.amber_after_days must not be negative (got -1)`,
+		`content/site.toml:11:20: support.amber_after_days must be from 0 to 365, not -1`,
 		`content/site.toml:12:20: min_satisfaction must be a share from 0 to 1 (e.g. 0.8), not 80`,
 		`content/site.toml:13:1: unknown key "support.colour"`,
 	}

@@ -151,7 +151,10 @@ func (l *LateGuard) poll() (*Guard, bool) {
 // previous output is untouched. Streaming keeps a large build from holding
 // every page in memory. File and Copy are safe for concurrent use.
 type Writer struct {
-	dir, tmp string // tmp is "" in a dry run
+	dir, tmp string // tmp is "" in a dry run; dir is the output, symbolic links resolved
+	name     string // the output directory as the caller named it
+	clean    bool   // replace dir whatever it holds
+	unlock   func() // releases tmp's lock
 	guard    *LateGuard
 	seen     sync.Map // output paths written, and directories made in tmp
 
@@ -167,21 +170,43 @@ type heldFile struct {
 	data []byte
 }
 
-// NewWriter starts publishing into dir.
-func NewWriter(dir string, guard *LateGuard) (*Writer, error) {
-	dir = filepath.Clean(dir)
+// NewWriter starts publishing into dir, first removing what killed builds
+// left beside it. When dir is a symbolic link the build goes into its
+// target. Unless clean, dir must be one CheckOutput accepts.
+func NewWriter(dir string, guard *LateGuard, clean bool) (*Writer, error) {
+	name := filepath.Clean(dir)
+	dir, err := resolve(name)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
+	}
+	cleanLeftovers(dir)
+	if err := checkTarget(name, dir, clean); err != nil {
 		return nil, err
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".tmp-")
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	unlock, err := lockDir(tmp)
+	if err == nil {
+		err = os.Chmod(tmp, 0o755)
+	}
+	if err == nil {
+		// The marker comes first: a tree left by a killed build is then
+		// recognisably refpack's.
+		err = sysio.WriteFile(filepath.Join(tmp, Marker), []byte(markerHead))
+	}
+	if err != nil {
+		if unlock != nil {
+			unlock()
+		}
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{dir: dir, tmp: tmp, guard: guard}, nil
+	return &Writer{dir: dir, tmp: tmp, name: name, clean: clean, unlock: sync.OnceFunc(unlock), guard: guard}, nil
 }
 
 // DryRun scans files like a Writer but writes nothing: refpack check uses
@@ -330,10 +355,19 @@ func (w *Writer) Commit() error {
 	if w.tmp == "" {
 		return nil
 	}
-	if err := swap(w.tmp, w.dir); err != nil {
+	err := listEntries(w.tmp)
+	if err == nil {
+		// Checked again: files may have appeared while the site rendered.
+		err = checkTarget(w.name, w.dir, w.clean)
+	}
+	if err == nil {
+		err = w.swap()
+	}
+	if err != nil {
 		w.Abort()
 		return err
 	}
+	w.unlock()
 	return nil
 }
 
@@ -341,22 +375,28 @@ func (w *Writer) Commit() error {
 func (w *Writer) Abort() {
 	if w.tmp != "" {
 		os.RemoveAll(w.tmp)
+		w.unlock()
 	}
 }
 
-// swap replaces dir by tmp. The old output is moved aside first and removed
-// last, so dir is never a half-written tree.
-func swap(tmp, dir string) error {
-	old := ""
-	if _, err := os.Lstat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
+// swap replaces the output by the new tree, carrying over the output's
+// .git. Where the system can exchange two directories there is no moment
+// without an output; elsewhere the old one is moved aside first, so that
+// the output is never a half-written tree. A build killed at any step
+// leaves what cleanLeftovers puts right.
+func (w *Writer) swap() error {
+	git, kept := filepath.Join(w.dir, keptName), filepath.Join(w.tmp, keptName)
+	_, err := os.Lstat(git)
+	moved := err == nil
+	if moved {
+		if err := os.Rename(git, kept); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			os.Rename(old, dir)
+	old, err := replace(w.tmp, w.dir)
+	if err != nil {
+		if moved {
+			os.Rename(kept, git)
 		}
 		return err
 	}
@@ -366,14 +406,45 @@ func swap(tmp, dir string) error {
 	return nil
 }
 
+// exchange is sysio.Exchange; tests replace it to take the other way.
+var exchange = sysio.Exchange
+
+// replace puts the tree tmp at dir and returns where dir's previous tree
+// now is ("" when there was none).
+func replace(tmp, dir string) (string, error) {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return "", os.Rename(tmp, dir)
+	}
+	err := exchange(tmp, dir)
+	if err == nil {
+		return tmp, nil
+	}
+	if !errors.Is(err, errors.ErrUnsupported) {
+		return "", err
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dir, old); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.Rename(old, dir)
+		return "", err
+	}
+	return old, nil
+}
+
 // removeTree is os.RemoveAll with the entries two levels down (each case's
 // page directory) removed on every core: deleting the previous output of a
-// large site is tens of thousands of system calls.
+// large site is tens of thousands of system calls. The marker goes last,
+// so that what a killed removal leaves is still recognisably refpack's.
 func removeTree(dir string) error {
 	var paths []string
 	var dirs []bool
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
+		if e.Name() == Marker {
+			continue
+		}
 		p := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
 			paths, dirs = append(paths, p), append(dirs, false)

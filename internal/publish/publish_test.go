@@ -19,20 +19,18 @@ func testGuard() *LateGuard {
 
 func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	writeBuild(t, dir, map[string]string{"index.html": "old", "cases/gone/index.html": "old"})
+	if err := os.WriteFile(filepath.Join(dir, "cases", "stale.html"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "stale.html"), []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	w, err := NewWriter(dir, testGuard())
+	w, err := NewWriter(dir, testGuard(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := w.File("cases/a/index.html", []byte("<p>public</p>")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "cases", "stale.html")); err != nil {
 		t.Fatalf("the previous output changed before Commit: %v", err)
 	}
 	if err := w.Commit(); err != nil {
@@ -41,8 +39,10 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	if got, err := os.ReadFile(filepath.Join(dir, "cases/a/index.html")); err != nil || string(got) != "<p>public</p>" {
 		t.Fatalf("new file = %q, %v", got, err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "stale.html")); !os.IsNotExist(err) {
-		t.Fatalf("stale file survived the swap: %v", err)
+	for _, stale := range []string{"index.html", "cases/gone", "cases/stale.html"} {
+		if _, err := os.Stat(filepath.Join(dir, stale)); !os.IsNotExist(err) {
+			t.Fatalf("stale %s survived the swap: %v", stale, err)
+		}
 	}
 	if w.Files() != 1 {
 		t.Fatalf("Files() = %d, want 1", w.Files())
@@ -52,9 +52,8 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 
 func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	os.MkdirAll(dir, 0o755)
-	os.WriteFile(filepath.Join(dir, "index.html"), []byte("old"), 0o644)
-	w, err := NewWriter(dir, testGuard())
+	writeBuild(t, dir, map[string]string{"index.html": "old"})
+	w, err := NewWriter(dir, testGuard(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +113,7 @@ func assertNoTemp(t *testing.T, parent string) {
 func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	late := &LateGuard{ready: make(chan struct{})}
-	w, err := NewWriter(dir, late)
+	w, err := NewWriter(dir, late, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +183,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // clean ones written, a leaking one held back, a repeated path refused.
 func TestWriterFileAll(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	w, err := NewWriter(dir, testGuard())
+	w, err := NewWriter(dir, testGuard(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

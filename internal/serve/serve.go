@@ -13,11 +13,13 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"io/fs"
 	"mime"
 	"net"
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -377,7 +379,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if src, ok := b.Copies[rel]; ok {
-		if data, err := readRegular(src); err == nil {
+		if data, err := readCopy(s.opts.Dir, src); err == nil {
 			s.send(w, r, http.StatusOK, rel, data, problems, gen)
 			return
 		}
@@ -439,17 +441,48 @@ func (s *Server) allowedHost(host string) bool {
 	return false
 }
 
-// readRegular reads a bundle file, refusing anything that became a
-// symbolic link or a special file since the build.
-func readRegular(name string) ([]byte, error) {
-	info, err := os.Lstat(name)
+// errNotServed is a bundle file that is no longer one: a symbolic link or a
+// special file on its way, or a path outside the site.
+var errNotServed = errors.New("not a file of the site")
+
+// readCopy reads the bundle file src (a path under the site root dir, as
+// the build listed it) only if no component of its path is a symbolic link
+// and it is a regular file. The content tree may have changed since the
+// build: a bundle directory replaced by a link to /etc must not serve
+// /etc/passwd. The file is opened through an os.Root, so that a link made
+// after the check cannot lead out of the site either, and must be the
+// file that was checked.
+func readCopy(dir, src string) ([]byte, error) {
+	rel, err := filepath.Rel(dir, src)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, errNotServed
+	}
+	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
+	defer root.Close()
+	var checked fs.FileInfo
+	parts := strings.Split(rel, string(filepath.Separator))
+	for i := range parts {
+		info, err := root.Lstat(filepath.Join(parts[:i+1]...))
+		if err != nil {
+			return nil, err
+		}
+		if last := i == len(parts)-1; info.Mode()&fs.ModeSymlink != 0 || last && !info.Mode().IsRegular() || !last && !info.IsDir() {
+			return nil, errNotServed
+		}
+		checked = info
 	}
-	return os.ReadFile(name)
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !os.SameFile(info, checked) {
+		return nil, errNotServed
+	}
+	return io.ReadAll(f)
 }
 
 // send writes an output file; HTML pages get the reload script and, while

@@ -432,6 +432,75 @@ func TestServeBundleSymlink(t *testing.T) {
 	}
 }
 
+// TestServeBundleDirectorySwappedForALink: a bundle directory (or one
+// above it) replaced by a symbolic link to a directory outside the site
+// while the server runs is never followed, however the swap and the
+// requests interleave.
+func TestServeBundleDirectorySwappedForALink(t *testing.T) {
+	dir := writeSite(t, baseSite())
+	outside := t.TempDir()
+	write(t, outside, "diagram.txt", "root:x:0:0:root:/root:/bin/bash")
+	write(t, outside, "gamma/diagram.txt", "root:x:0:0:root:/root:/bin/bash")
+	ts := start(t, dir, false)
+	const page = "/refs/cases/gamma/diagram.txt"
+	if resp, body := ts.get(page, ""); resp.StatusCode != 200 || body != "bundle file" {
+		t.Fatalf("bundle file: %s %q", resp.Status, body)
+	}
+	for _, swapped := range []struct{ path, target string }{
+		{"content/cases/gamma", outside},
+		{"content/cases", outside},
+	} {
+		real := filepath.Join(dir, swapped.path)
+		aside := real + ".aside"
+		toLink := func() {
+			if err := os.Rename(real, aside); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(swapped.target, real); err != nil {
+				t.Fatal(err)
+			}
+		}
+		back := func() {
+			if err := os.Remove(real); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Rename(aside, real); err != nil {
+				t.Fatal(err)
+			}
+		}
+		toLink()
+		if resp, body := ts.get(page, ""); resp.StatusCode != 404 || strings.Contains(body, "root:") {
+			t.Fatalf("%s swapped for a link: %s %q", swapped.path, resp.Status, body)
+		}
+		back()
+		// The swap going back and forth while requests come.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for range 100 {
+				toLink()
+				back()
+			}
+		}()
+		served := 0
+		for running := true; running; {
+			select {
+			case <-done:
+				running = false
+			default:
+			}
+			resp, body := ts.get(page, "")
+			if strings.Contains(body, "root:") {
+				t.Fatalf("%s swapped for a link: served %q", swapped.path, body)
+			}
+			if resp.StatusCode == 200 {
+				served++
+			}
+		}
+		t.Logf("%s: the bundle file was served %d times meanwhile", swapped.path, served)
+	}
+}
+
 func TestServeFirstBuildBroken(t *testing.T) {
 	files := baseSite()
 	files["content/cases/alpha.md"] = "+++\ntitle = \"x\"\n"

@@ -2,7 +2,11 @@
 
 package sysio
 
-import "os"
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
 
 // ReadFile reads the file at path unless it is larger than limit: then it
 // returns its size and no data.
@@ -20,3 +24,8 @@ func WriteFile(path string, data []byte) error { return os.WriteFile(path, data,
 
 // RemoveAll is os.RemoveAll(path).
 func RemoveAll(path string, _ bool) error { return os.RemoveAll(path) }
+
+// Exchange is unsupported here: callers fall back to two renames.
+func Exchange(_, b string) error {
+	return &fs.PathError{Op: "exchange", Path: b, Err: errors.ErrUnsupported}
+}

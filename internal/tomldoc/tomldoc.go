@@ -263,6 +263,25 @@ func (t *Table) Int(key string, def int64) int64 {
 	return n
 }
 
+// IntIn reads an integer that must lie in [lo, hi]; def when absent or
+// out of range.
+func (t *Table) IntIn(key string, def, lo, hi int64) int64 {
+	v, ok := t.get(key, false)
+	if !ok {
+		return def
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		t.typeErr(key, "an integer", v)
+		return def
+	}
+	if n < lo || n > hi {
+		t.Errorf(key, -1, "%s must be from %d to %d, not %d", t.Name(key), lo, hi, n)
+		return def
+	}
+	return n
+}
+
 // Float reads a number (integers allowed); def when absent.
 func (t *Table) Float(key string, def float64) float64 {
 	v, ok := t.get(key, false)

@@ -1,0 +1,259 @@
+package publish
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/refpack/refpack/internal/sysio"
+)
+
+// Marker is the file refpack writes at the top of every output directory.
+// It lists the top-level entries of the build, so that the next build
+// replaces the directory only when it holds nothing else: a build never
+// deletes what it did not write.
+const Marker = ".refpack-build"
+
+// markerHead starts every marker; a file without it is not refpack's.
+const markerHead = "# Written by refpack build: the next build replaces this directory.\n" +
+	"# It refuses to when the directory holds an entry not listed below.\n"
+
+// keptName is kept across builds: a gh-pages checkout's repository.
+const keptName = ".git"
+
+// ForeignError is an output directory holding entries that refpack did
+// not write.
+type ForeignError struct {
+	Dir   string
+	Names []string // sorted; directories end in "/"
+}
+
+// shownForeign is how many of the foreign entries an error names.
+const shownForeign = 5
+
+func (e *ForeignError) Error() string {
+	shown := e.Names[:min(len(e.Names), shownForeign)]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s holds files that refpack did not write: %s", e.Dir, strings.Join(shown, ", "))
+	if more := len(e.Names) - len(shown); more > 0 {
+		fmt.Fprintf(&b, " and %d more", more)
+	}
+	return b.String()
+}
+
+// CheckOutput resolves the output directory dir as a build would and
+// reports whether a build may replace it: it must not exist, be empty (a
+// .git aside), or hold a previous refpack build and nothing else. With
+// clean, any directory may be replaced. It returns a *ForeignError for a
+// directory holding other files.
+func CheckOutput(dir string, clean bool) error {
+	target, err := resolve(filepath.Clean(dir))
+	if err != nil {
+		return err
+	}
+	return checkTarget(dir, target, clean)
+}
+
+// checkTarget checks the resolved output directory target; dir is how the
+// user named it.
+func checkTarget(dir, target string, clean bool) error {
+	info, err := os.Stat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("%s is not a directory", dir)
+	}
+	if clean {
+		return nil
+	}
+	entries, err := os.ReadDir(target)
+	if err != nil {
+		return err
+	}
+	listed := readMarker(target)
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if n == keptName || listed[n] || n == Marker && listed != nil {
+			continue
+		}
+		if e.IsDir() {
+			n += "/"
+		}
+		names = append(names, n)
+	}
+	if len(names) > 0 {
+		return &ForeignError{Dir: dir, Names: names}
+	}
+	return nil
+}
+
+// Resolve is the directory a build into dir replaces: dir, or the target
+// of the symbolic links at dir itself (also one that does not exist yet).
+func Resolve(dir string) (string, error) { return resolve(filepath.Clean(dir)) }
+
+// resolve follows symbolic links at dir itself: a build through a link
+// goes into its target and leaves the link in place.
+func resolve(dir string) (string, error) {
+	for range 40 {
+		info, err := os.Lstat(dir)
+		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return dir, nil
+		}
+		link, err := os.Readlink(dir)
+		if err != nil {
+			return "", err
+		}
+		parent := filepath.Dir(dir)
+		// A relative link is relative to the real parent; ".." in it must
+		// not be resolved lexically against a symlinked one.
+		if real, err := filepath.EvalSymlinks(parent); err == nil {
+			parent = real
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(parent, link)
+		}
+		dir = filepath.Clean(link)
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", dir)
+}
+
+// maxMarker bounds what is read of a marker; a real one is a few lines.
+const maxMarker = 1 << 20
+
+// readMarker returns the entries listed in dir's marker, or nil when dir
+// has no marker of refpack's (an empty listing is not nil).
+func readMarker(dir string) map[string]bool {
+	p := filepath.Join(dir, Marker)
+	info, err := os.Lstat(p)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	data, _, err := sysio.ReadFile(p, maxMarker)
+	if err != nil || !bytes.HasPrefix(data, []byte(markerHead)) {
+		return nil
+	}
+	listed := map[string]bool{}
+	sc := bufio.NewScanner(bytes.NewReader(data[len(markerHead):]))
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			listed[line] = true
+		}
+	}
+	return listed
+}
+
+// listEntries completes the marker of the new tree dir with its top-level
+// entries. It appends to the marker: a build killed meanwhile leaves a
+// tree that is still recognisably refpack's.
+func listEntries(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, e := range entries {
+		if n := e.Name(); n != Marker && n != keptName {
+			b.WriteString(n + "\n")
+		}
+	}
+	f, err := os.OpenFile(filepath.Join(dir, Marker), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(b.String())
+	return errors.Join(err, f.Close())
+}
+
+// leftover matches what a build makes beside the output directory: its
+// temporary tree, and (where directories cannot be exchanged) the previous
+// output moved aside.
+func leftover(base string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta("."+base+".tmp-") + `[0-9]+(\.old)?$`)
+}
+
+// cleanLeftovers removes what killed builds left beside the output
+// directory dir: only directories named as a build names them that hold
+// refpack's marker (or nothing but a .git and a marker being written),
+// and that no running build holds. A .git in them goes back into the output when it has none, and
+// a previous output moved aside goes back when there is no output.
+func cleanLeftovers(dir string) {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	pattern := leftover(base)
+	var names []string
+	for _, e := range entries {
+		if e.IsDir() && pattern.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	// The previous output first: putting it back may give the others'
+	// .git a place to go.
+	slices.SortStableFunc(names, func(a, b string) int {
+		return boolInt(!strings.HasSuffix(a, ".old")) - boolInt(!strings.HasSuffix(b, ".old"))
+	})
+	for _, n := range names {
+		p := filepath.Join(parent, n)
+		unlock, ok := tryLock(p)
+		if !ok {
+			continue // a build running now
+		}
+		reclaim(p, dir, strings.HasSuffix(n, ".old"))
+		unlock()
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// reclaim removes the leftover directory p of the output dir, or puts it
+// back when it is the previous output (old) and dir is missing.
+func reclaim(p, dir string, old bool) {
+	_, err := os.Lstat(dir)
+	missing := errors.Is(err, fs.ErrNotExist)
+	if old && missing {
+		os.Rename(p, dir) // moves, deletes nothing: whoever's it is
+		return
+	}
+	if readMarker(p) == nil {
+		// A build killed as it made its tree leaves it empty, or with a
+		// marker not yet written.
+		entries, err := os.ReadDir(p)
+		if err != nil || slices.ContainsFunc(entries, func(e fs.DirEntry) bool {
+			return e.Name() != keptName && !(e.Name() == Marker && e.Type().IsRegular())
+		}) {
+			return // not refpack's
+		}
+	}
+	if missing {
+		return // its .git would have nowhere to go
+	}
+	git := filepath.Join(p, keptName)
+	if _, err := os.Lstat(git); err == nil {
+		if _, err := os.Lstat(filepath.Join(dir, keptName)); !errors.Is(err, fs.ErrNotExist) {
+			return // two repositories: keep both, refpack cannot tell which is wanted
+		}
+		if err := os.Rename(git, filepath.Join(dir, keptName)); err != nil {
+			return
+		}
+	}
+	removeTree(p)
+}
