@@ -1,5 +1,6 @@
-// Package locale formats numbers, dates and lists the way English, Japanese
-// and Russian readers write them. The site, the match reasons and the packs
+// Package locale formats numbers, dates and lists the way English, Japanese,
+// Russian and German readers write them, and tells the CLDR plural category
+// of a count. The site, the match reasons and the packs
 // all use it, so one figure reads the same everywhere.
 package locale
 
@@ -8,14 +9,21 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Number formats n with the language's thousands separator: "12,000" in
-// English and Japanese, "12 000" with a no-break space in Russian.
+// English and Japanese, "12 000" with a no-break space in Russian, "12.000"
+// in German.
 func Number(n int64, lang string) string {
 	sep := ","
-	if lang == "ru" {
+	switch lang {
+	case "ru":
 		sep = "\u00a0"
+	case "de":
+		sep = "."
 	}
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
@@ -37,11 +45,17 @@ func Number(n int64, lang string) string {
 var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
 	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 
+// German month names, as they appear in a date.
+var deMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
+	"Juli", "August", "September", "Oktober", "November", "Dezember"}
+
 // Date formats a calendar date: "10 May 2024", "2024年5月10日",
-// "10 мая 2024 г.".
+// "10 мая 2024 г.", "10. Mai 2024".
 func Date(t time.Time, lang string) string {
 	y, m, d := t.Date()
 	switch lang {
+	case "de":
+		return fmt.Sprintf("%d. %s %d", d, deMonths[m-1], y)
 	case "ja":
 		return fmt.Sprintf("%d年%d月%d日", y, m, d)
 	case "ru":
@@ -57,4 +71,27 @@ func List(items []string, lang string) string {
 		return strings.Join(items, "、")
 	}
 	return strings.Join(items, ", ")
+}
+
+// PluralCategory returns the CLDR plural category ("zero", "one", "two",
+// "few", "many" or "other") of the whole number n in lang, from the CLDR
+// tables of golang.org/x/text: "1 Fallstudie", "2 Fallstudien",
+// "5 кейсов".
+func PluralCategory(n int, lang string) string {
+	// MatchPlural takes the operands of CLDR's rules: for a whole number,
+	// its absolute value and no visible fraction digits.
+	i := max(n, -n)
+	switch plural.Cardinal.MatchPlural(language.Make(lang), i, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
 }
