@@ -357,7 +357,7 @@ func TestWrap(t *testing.T) {
 
 func TestFormatDate(t *testing.T) {
 	d := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
-	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г."} {
+	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г.", "de": "10. Dezember 2026"} {
 		if got := FormatDate(d, lang); got != want {
 			t.Errorf("FormatDate(%s) = %q, want %q", lang, got, want)
 		}
@@ -419,7 +419,7 @@ func BenchmarkPackJapanese(b *testing.B) {
 }
 
 func TestStringsComplete(t *testing.T) {
-	for _, lang := range []string{"ja", "ru"} {
+	for _, lang := range []string{"ja", "ru", "de"} {
 		for k := range strs["en"] {
 			if strs[lang][k] == "" {
 				t.Errorf("%s lacks %q", lang, k)
