@@ -45,6 +45,17 @@ func Number(n int64, lang string) string {
 var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
 	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 
+// Decimal formats x with the given number of digits after the decimal
+// mark: "0.75" in English, Japanese and Russian (as refpack has always
+// written scores there), "0,75" in German.
+func Decimal(x float64, digits int, lang string) string {
+	s := strconv.FormatFloat(x, 'f', digits, 64)
+	if lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
 // German month names, as they appear in a date.
 var deMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
 	"Juli", "August", "September", "Oktober", "November", "Dezember"}

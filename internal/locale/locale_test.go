@@ -22,6 +22,9 @@ func TestFormats(t *testing.T) {
 		{Number(999, "de"), "999"},
 		{Date(day, "de"), "10. Mai 2024"},
 		{Date(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "de"), "1. März 2025"},
+		{Decimal(0.75, 2, "en"), "0.75"},
+		{Decimal(0.5, 2, "de"), "0,50"},
+		{Decimal(1, 2, "ru"), "1.00"},
 		{List([]string{"a", "b"}, "ja"), "a、b"},
 		{List([]string{"a", "b"}, "ru"), "a, b"},
 	} {

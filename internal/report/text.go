@@ -558,6 +558,9 @@ func (t Text) N(key string, n int) string {
 // Int formats n with the language's digit grouping.
 func (t Text) Int(n int) string { return locale.Number(int64(n), t.lang) }
 
+// Decimal formats a score with two decimals and the language's decimal mark.
+func (t Text) Decimal(x float64) string { return locale.Decimal(x, 2, t.lang) }
+
 // Date formats a calendar date.
 func (t Text) Date(d time.Time) string { return locale.Date(d, t.lang) }
 
