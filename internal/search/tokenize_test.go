@@ -221,7 +221,13 @@ func refTokenize(text string, stems map[string]string) []Token {
 				t = stem(w)
 				stems[w] = t
 			}
-			toks = append(toks, Token{Term: t, Surface: w})
+			tok := Token{Term: t, Surface: w}
+			if latin(w) {
+				if de := germanStem(w); de != t {
+					tok.De = de
+				}
+			}
+			toks = append(toks, tok)
 		}
 		word = word[:0]
 	}
@@ -287,8 +293,12 @@ func TestTokenizeReference(t *testing.T) {
 		}
 		var got []Token
 		for _, s := range tz.tokens(text) {
+			de := tz.germanTerm(s)
 			sl := tz.slots[s]
 			tok := Token{Term: tz.terms[sl.term], Surface: sl.key, CJK: sl.cjk}
+			if de != sl.term {
+				tok.De = tz.terms[de]
+			}
 			got = append(got, tok)
 		}
 		if !slices.Equal(got, want) {
