@@ -612,7 +612,7 @@ func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
 	for i, e := range es {
 		s := len(e.key) + 8
 		for _, st := range e.stems {
-			s += len(st) + 3
+			s += len(st)
 		}
 		if e.terms != nil {
 			s += e.size + 1 // digits and a comma per number
