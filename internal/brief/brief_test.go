@@ -203,6 +203,22 @@ func TestPacksReadBack(t *testing.T) {
 			// the lighter evidence: a call reference and pages to send
 			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
 		}},
+		{"stadtwerke-rabenau", []string{
+			"Vertraulich – nur für den internen Gebrauch",
+			"Stadtwerke Rabenau-Vogelsberg GmbH", "19. Januar 2027", "20. November 2026",
+			"Stadtwerke Hohenfurt GmbH", "Energie- und Versorgungswirtschaft",
+			// private contact, with ß, and the participants with umlauts
+			"Dr. Annegret Falkenhagen-Ruß, Leiterin Informationsmanagement",
+			"Jörg Schäfer-Größl", "Kaufmännische Geschäftsführerin",
+			"Nach wie vielen Monaten hat sich das Vertragsarchiv bei Ihnen wirtschaftlich gerechnet?",
+			"Ein Wettbewerber trifft den Interessenten nach unserem Besuch (26. Januar 2027)",
+			"nächtlicher Löschlauf mit Löschprotokoll für beendete Verträge nach DSGVO",
+			"Unsere Präsentation", "Der Kunde zeigt das laufende System", "Fragen und Antworten",
+			// follow-up: Tuesday 19 January + 3 working days
+			"Fester Folgetermin: 22. Januar 2027, der 3. Arbeitstag nach dem Besuch.",
+			"980 Mitarbeitende · 240 Anwender · 4.500.000 Dokumente",
+			"Seite 1 von",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.slug, func(t *testing.T) {

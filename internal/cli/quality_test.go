@@ -45,7 +45,7 @@ func TestSampleSiteLighthouse(t *testing.T) {
 	go srv.Serve(ln)
 	defer srv.Close()
 
-	for _, page := range []string{"", "cases/kansai-life/", "cases/yauza-bank/", "industries/banking/", "page/2/"} {
+	for _, page := range []string{"", "cases/kansai-life/", "cases/yauza-bank/", "cases/stadtwerke-hohenfurt/", "industries/banking/", "page/2/"} {
 		t.Run("/"+page, func(t *testing.T) {
 			report := filepath.Join(t.TempDir(), "lh.json")
 			cmd := exec.Command(lighthouse, "http://"+ln.Addr().String()+"/"+page,

@@ -732,7 +732,7 @@ const minPart = 4
 // either side ("vertragsarchiv": "vertrag", "archiv"). The parts are not
 // looked up in a dictionary: an s inside a word gives a part that is no
 // word ("kundenservice": "ervice"), which costs a little index space and
-// is rarely searched for; compounds without an s ("Archivsystem") are not
+// is rarely searched for; compounds without an s ("Kundenakte") are not
 // split. README.md, "Search", says so.
 func compoundParts(w string) []string {
 	rs := []rune(w)
