@@ -622,10 +622,12 @@ func mix(a, b uint64) uint64 {
 // stableRanges are runes that NFKC leaves alone and that never compose
 // with a neighbour (TestStableRanges checks both): a text made of them
 // only is its own NFKC form, and normalizing it, which costs as much as the
-// rest of indexing, can be skipped. They cover most English, Russian and
-// Japanese text.
+// rest of indexing, can be skipped. They cover most English, Russian,
+// German and Japanese text.
 var stableRanges = [][2]rune{
 	{0x00AB, 0x00AB}, {0x00B0, 0x00B0}, {0x00BB, 0x00BB}, {0x00D7, 0x00D7},
+	{0x00C4, 0x00C4}, {0x00D6, 0x00D6}, {0x00DC, 0x00DC}, {0x00DF, 0x00DF}, // Ä Ö Ü ß
+	{0x00E4, 0x00E4}, {0x00F6, 0x00F6}, {0x00FC, 0x00FC}, // ä ö ü
 	{0x0400, 0x045F},                   // Cyrillic
 	{0x2010, 0x2010}, {0x2012, 0x2015}, // dashes
 	{0x2018, 0x201F}, {0x2022, 0x2022}, {0x20AC, 0x20AC},

@@ -275,7 +275,7 @@ func refTokenize(text string, stems map[string]string) []Token {
 func TestTokenizeReference(t *testing.T) {
 	pieces := []string{"a", "B", "z", "Q", "0", "9", " ", ",", ".", "-", "'", "\n", "\t",
 		"’", "—", "«", "»", "а", "Я", "ё", "Ё", "ж", "Щ", "ѣ", "契", "約", "書", "の", "ア", "ー", "ｱ", "ﾌﾞ",
-		"\u0301", "\u0308", "é", "ß", "Σ", "ς", "Ａ", "１", "\xff", "\xe3\x81", "№", "ﬁ", "İ", "K", "ǅ", "𠀋", "🙂",
+		"\u0301", "\u0308", "é", "ß", "ä", "Ü", "ö", "Σ", "ς", "Ａ", "１", "\xff", "\xe3\x81", "№", "ﬁ", "İ", "K", "ǅ", "𠀋", "🙂",
 		"\u2028", "0123456789", "abcdefghijklmnop", "ABCDEFGH", "абвгдежз", "ＡＢＣ"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	tz := newTokenizer(0)
