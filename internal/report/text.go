@@ -466,7 +466,7 @@ var messages = map[string]map[string]string{
 		"alert_follow_up":    "Fassen Sie bei {prospect} nach der Anfrage an {case} vom {date} nach: seit {days} fällig; erfassen Sie das Ergebnis (visit set {n} --outcome)",
 		"alert_follow_up_0":  "Fassen Sie bei {prospect} nach der Anfrage an {case} vom {date} nach: heute fällig; erfassen Sie das Ergebnis (visit set {n} --outcome)",
 		"alert_health_red":   "Die Beziehung zu {case} ist rot: Bringen Sie sie in Ordnung, bevor Sie erneut anfragen{why}",
-		"alert_health_amber": "Die Beziehung zu {case} ist gelb, und dieses Jahr wurde {times} angefragt: Prüfen Sie die Beziehung vor der nächsten Anfrage{why}",
+		"alert_health_amber": "Die Beziehung zu {case} ist gelb, und die Referenz wurde dieses Jahr {times} angefragt: Prüfen Sie die Beziehung vor der nächsten Anfrage{why}",
 		"alert_consent_gone": "{case}: Die Freigabe zur Veröffentlichung ist am {date} abgelaufen; erneuern Sie sie, sonst bleibt die Fallstudie offline",
 		"alert_consent_soon": "{case}: Die Freigabe zur Veröffentlichung läuft am {date} ab; bitten Sie jetzt um Verlängerung",
 		"alert_weak":         "{prospect} kommt am {date}, und die beste Übereinstimmung erreicht {score}: Suchen Sie eine passendere Referenz oder bieten Sie ein Telefonat an",
