@@ -486,13 +486,13 @@
     var ix = this, found = new Map();
     function put(term, w) { if (!(found.get(term) >= w)) found.set(term, w); }
     function scan(shards, test, w) {
-      var stems = [];
+      var pointed = []; // stems of the matching word forms
       shards.forEach(function (sh) {
         Object.keys(sh.t).forEach(function (k) { if (test(k)) put(k, w); });
         // A form in German and another language's cases has two stems.
-        Object.keys(sh.w).forEach(function (k) { if (test(k)) stems = stems.concat(sh.w[k]); });
+        Object.keys(sh.w).forEach(function (k) { if (test(k)) pointed = pointed.concat(sh.w[k]); });
       });
-      stems.forEach(function (s) { put(s, w); });
+      pointed.forEach(function (s) { put(s, w); });
     }
     // The query's language is not known: a Latin word is looked up by its
     // English and its German stem (tok.de), as German cases are indexed.
@@ -501,9 +501,13 @@
       exact.forEach(function (p, i) { if (p.length) put(stems[i], 1); });
       var len = Array.from(tok.surface).length;
       if (!last || (!tok.cjk && len < 2) || (tok.cjk && len > 1)) return;
-      var keys = stems.concat([tok.surface]).sort(cmp), lo = keys[0], hi = keys[keys.length - 1];
-      return ix.range(lo, hi + MAX, MAX_SHARDS).then(function (shards) {
-        scan(shards, function (k) {
+      var lo = cmp(tok.term, tok.surface) < 0 ? tok.term : tok.surface;
+      var hi = cmp(tok.term, tok.surface) < 0 ? tok.surface : tok.term;
+      // The German stem ("haus" for "häuser") may sort far from the word:
+      // its completions are a range of their own.
+      var ranges = [[lo, hi]].concat(tok.de ? [[tok.de, tok.de]] : []);
+      return Promise.all(ranges.map(function (r) { return ix.range(r[0], r[1] + MAX, MAX_SHARDS); })).then(function (lists) {
+        scan([].concat.apply([], lists), function (k) {
           return stems.indexOf(k) < 0 && (k.startsWith(tok.surface) || stems.some(function (t) { return k.startsWith(t); }));
         }, PREFIX);
       });
