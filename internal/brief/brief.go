@@ -16,6 +16,7 @@ import (
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/locale"
 	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/questions"
 )
@@ -126,6 +127,10 @@ func (p *pack) write() {
 
 func (p *pack) t(key string, pairs ...string) string { return tr(p.lang, key, pairs...) }
 func (p *pack) date(t time.Time) string              { return FormatDate(t, p.lang) }
+
+// score writes a match score rounded as match rounds it, with the
+// language's decimal mark.
+func (p *pack) score(s float64) string { return locale.Decimal(match.Round(s), 2, p.lang) }
 
 func (p *pack) metadata() {
 	pr := p.in.Prospect
@@ -510,7 +515,7 @@ func (p *pack) references() {
 			t.rows = append(t.rows, []cell{
 				{text: itoa(i + 1), style: stBold, link: p.refs[i]},
 				{text: m.Case.Client, style: style{size: stBody.size, bold: true, color: colAccent}, sub: m.Case.Title, subStyle: stSmall},
-				{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+				{text: p.score(m.Score), style: stBold},
 				{text: "• " + strings.Join(m.Reasons, "\n• "), style: stSmallText},
 			})
 		}
@@ -534,7 +539,7 @@ func (p *pack) lighter() {
 		calls.rows = append(calls.rows, []cell{
 			{text: itoa(i + 1), style: stBold},
 			{text: m.Case.Client, style: stBold, sub: m.Case.Title, subStyle: stSmall},
-			{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+			{text: p.score(m.Score), style: stBold},
 			{text: "• " + strings.Join(m.Reasons, "\n• "), style: stSmallText},
 			{text: cmp.Or(m.Case.Reference.Contact, "—"), style: stSmallText},
 		})
@@ -555,7 +560,7 @@ func (p *pack) lighter() {
 			{text: itoa(i + 1), style: stBold},
 			{text: m.Case.Title, style: stBold, sub: p.in.Site.AbsURL("cases/" + m.Case.Slug + "/"), subStyle: stLink, url: p.in.Site.AbsURL("cases/" + m.Case.Slug + "/")},
 			{text: m.Case.PublicName(), style: stSmallText},
-			{text: fmt.Sprintf("%.2f", match.Round(m.Score)), style: stBold},
+			{text: p.score(m.Score), style: stBold},
 		})
 	}
 	p.keep(func() {
@@ -626,7 +631,7 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	p.pairs([][2]string{
 		{p.t("published_as"), published},
-		{p.t("score"), fmt.Sprintf("%.2f", match.Round(m.Score))},
+		{p.t("score"), p.score(m.Score)},
 		{p.t("industry"), site.Industries.Label(c.Industry, p.lang)},
 		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
 		{p.t("region"), region},

@@ -209,6 +209,22 @@ func TestPacksReadBack(t *testing.T) {
 			// the lighter evidence: a call reference and pages to send
 			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
 		}},
+		{"stadtwerke-rabenau", []string{
+			"Vertraulich – nur für den internen Gebrauch",
+			"Stadtwerke Rabenau-Vogelsberg GmbH", "19. Januar 2027", "20. November 2026",
+			"Stadtwerke Hohenfurt GmbH", "Energie- und Versorgungswirtschaft",
+			// private contact, with ß, and the participants with umlauts
+			"Dr. Annegret Falkenhagen-Ruß, Leiterin Informationsmanagement",
+			"Jörg Schäfer-Größl", "Kaufmännische Geschäftsführerin",
+			"Nach wie vielen Monaten hat sich das Vertragsarchiv bei Ihnen wirtschaftlich gerechnet?",
+			"Ein Wettbewerber trifft den Interessenten nach unserem Besuch (26. Januar 2027)",
+			"nächtlicher Löschlauf mit Löschprotokoll für beendete Verträge nach DSGVO",
+			"Unsere Präsentation", "Der Kunde zeigt das laufende System", "Fragen und Antworten",
+			// follow-up: Tuesday 19 January + 3 working days
+			"Fester Folgetermin: 22. Januar 2027, der 3. Arbeitstag nach dem Besuch.",
+			"980 Mitarbeitende · 240 Anwender · 4.500.000 Dokumente",
+			"Seite 1 von",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.slug, func(t *testing.T) {
@@ -367,7 +383,7 @@ func TestWrap(t *testing.T) {
 
 func TestFormatDate(t *testing.T) {
 	d := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
-	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г."} {
+	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г.", "de": "10. Dezember 2026"} {
 		if got := FormatDate(d, lang); got != want {
 			t.Errorf("FormatDate(%s) = %q, want %q", lang, got, want)
 		}
@@ -429,7 +445,7 @@ func BenchmarkPackJapanese(b *testing.B) {
 }
 
 func TestStringsComplete(t *testing.T) {
-	for _, lang := range []string{"ja", "ru"} {
+	for _, lang := range []string{"ja", "ru", "de"} {
 		for k := range strs["en"] {
 			if strs[lang][k] == "" {
 				t.Errorf("%s lacks %q", lang, k)

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/refpack/refpack/internal/config"
 )
 
 func TestNewExitCodes(t *testing.T) {
@@ -56,5 +58,27 @@ func TestNewExitCodes(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "soon")
 	if got := Main([]string{"new", "case", "second", "-s", dir}, io.Discard, io.Discard); got != ExitUsage {
 		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d, want %d", got, ExitUsage)
+	}
+}
+
+// TestScaffoldTextComplete: every language a site may be written in has
+// every comment and placeholder of the scaffolds.
+func TestScaffoldTextComplete(t *testing.T) {
+	for _, lang := range config.Languages {
+		m, ok := scaffoldText[lang]
+		if !ok {
+			t.Errorf("no scaffold text in %s", lang)
+			continue
+		}
+		for k := range scaffoldText["en"] {
+			if m[k] == "" {
+				t.Errorf("%s lacks %q", lang, k)
+			}
+		}
+		for k := range m {
+			if _, ok := scaffoldText["en"][k]; !ok {
+				t.Errorf("%s has %q, which en lacks", lang, k)
+			}
+		}
 	}
 }

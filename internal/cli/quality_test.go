@@ -30,9 +30,9 @@ func requireTool(t *testing.T, name string) string {
 
 // lighthousePages are the pages of the sample library that Lighthouse
 // scores: the home page, search URLs with English and Japanese queries, a
-// listing and case pages in English, Japanese and Russian.
+// listing and case pages in English, Japanese, Russian and German.
 var lighthousePages = []string{"", "?q=contract", "?q=" + url.QueryEscape("契約書"), "industries/banking/",
-	"cases/northwind-bank/", "cases/kansai-life/", "cases/yauza-bank/"}
+	"cases/northwind-bank/", "cases/kansai-life/", "cases/yauza-bank/", "cases/stadtwerke-hohenfurt/"}
 
 // TestSampleSiteLighthouse scores pages of the built sample library with
 // Lighthouse in its default mode, which emulates a phone on a slow network

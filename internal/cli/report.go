@@ -187,7 +187,7 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 		printTable(w, []string{t.T("industry"), t.T("project_type"), t.T("prospect")}, rows, "--r")
 	}
 
-	fmt.Fprintf(w, "\n%s\n  %s\n", t.T("s_weak"), t.T("weak_intro", "n", fmt.Sprintf("%.2f", match.WeakScore)))
+	fmt.Fprintf(w, "\n%s\n  %s\n", t.T("s_weak"), t.T("weak_intro", "n", t.Decimal(match.WeakScore)))
 	if len(r.Demand.Weak) == 0 {
 		fmt.Fprintf(w, "  %s\n", t.T("no_weak"))
 		return
@@ -198,7 +198,7 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 		if wp.Best != nil {
 			best = wp.Best.Slug
 		}
-		rows = append(rows, []string{wp.Prospect.Slug, fmt.Sprintf("%.2f", match.Round(wp.Score)), best})
+		rows = append(rows, []string{wp.Prospect.Slug, t.Decimal(match.Round(wp.Score)), best})
 	}
 	printTable(w, []string{t.T("prospect"), t.T("score"), t.T("best")}, rows, "-r-")
 }

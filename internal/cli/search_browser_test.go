@@ -96,6 +96,13 @@ func TestSearchInChromium(t *testing.T) {
 		{"typo", q("migraton"), "northwind-bank", nil},
 		{"prefix", q("polic"), "", []string{"european-insurer-inbound-mail"}},
 		{"public alias", q("European insurer"), "european-insurer-inbound-mail", nil},
+		// "Verträgen" reaches "Verträge" by the German stem only.
+		{"german stem", q("Verträgen"), "", []string{"stadtwerke-hohenfurt"}},
+		{"german umlaut prefix", q("Löschprot"), "", []string{"stadtwerke-hohenfurt"}},
+		// "Stellen" is in the insurer's page only inside "Eingangsstellen";
+		// not the last word, so no prefix match either.
+		{"german compound part", q("Stellen Versicherer"), "versicherer-posteingang", nil},
+		{"german compound tail", q("Archiv"), "", []string{"stadtwerke-hohenfurt", "northwind-bank"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := open(t, c.query)

@@ -10,7 +10,7 @@ import (
 )
 
 // Languages are the languages refpack writes its fixed strings in.
-var Languages = []string{"en", "ja", "ru"}
+var Languages = []string{"en", "ja", "ru", "de"}
 
 // Term is one entry of a vocabulary, such as the industry "banking".
 type Term struct {

@@ -1,5 +1,6 @@
-// Package locale formats numbers, dates and lists the way English, Japanese
-// and Russian readers write them. The site, the match reasons and the packs
+// Package locale formats numbers, dates and lists the way English, Japanese,
+// Russian and German readers write them, and tells the CLDR plural category
+// of a count. The site, the match reasons and the packs
 // all use it, so one figure reads the same everywhere.
 package locale
 
@@ -8,14 +9,21 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // Number formats n with the language's thousands separator: "12,000" in
-// English and Japanese, "12 000" with a no-break space in Russian.
+// English and Japanese, "12 000" with a no-break space in Russian, "12.000"
+// in German.
 func Number(n int64, lang string) string {
 	sep := ","
-	if lang == "ru" {
+	switch lang {
+	case "ru":
 		sep = "\u00a0"
+	case "de":
+		sep = "."
 	}
 	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
@@ -37,11 +45,28 @@ func Number(n int64, lang string) string {
 var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
 	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
 
+// Decimal formats x with the given number of digits after the decimal
+// mark: "0.75" in English, Japanese and Russian (as refpack has always
+// written scores there), "0,75" in German.
+func Decimal(x float64, digits int, lang string) string {
+	s := strconv.FormatFloat(x, 'f', digits, 64)
+	if lang == "de" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// German month names, as they appear in a date.
+var deMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
+	"Juli", "August", "September", "Oktober", "November", "Dezember"}
+
 // Date formats a calendar date: "10 May 2024", "2024年5月10日",
-// "10 мая 2024 г.".
+// "10 мая 2024 г.", "10. Mai 2024".
 func Date(t time.Time, lang string) string {
 	y, m, d := t.Date()
 	switch lang {
+	case "de":
+		return fmt.Sprintf("%d. %s %d", d, deMonths[m-1], y)
 	case "ja":
 		return fmt.Sprintf("%d年%d月%d日", y, m, d)
 	case "ru":
@@ -90,25 +115,43 @@ func Fill(s string, pairs ...string) string {
 }
 
 // Plural picks the form of a counted word for n by the language's CLDR
-// rule: forms are one and other in English (["day", "days"]); one, few and
-// many in Russian (["день", "дня", "дней"]); Japanese has one form.
+// rule (PluralCategory): forms are one and other in English and German
+// (["day", "days"]); one, few and many in Russian (["день", "дня",
+// "дней"]); Japanese has one form.
 func Plural(n int64, lang string, forms ...string) string {
-	if n < 0 {
-		n = -n
-	}
-	switch {
-	case lang == "ja" || len(forms) == 1:
+	if len(forms) == 1 {
 		return forms[0]
-	case lang == "ru" && len(forms) == 3:
-		switch mod10, mod100 := n%10, n%100; {
-		case mod10 == 1 && mod100 != 11:
-			return forms[0]
-		case mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14):
+	}
+	switch PluralCategory(int(n), lang) {
+	case "one":
+		return forms[0]
+	case "few":
+		if len(forms) == 3 {
 			return forms[1]
 		}
-		return forms[2]
-	case n == 1:
-		return forms[0]
 	}
-	return forms[1]
+	return forms[len(forms)-1]
+}
+
+// PluralCategory returns the CLDR plural category ("zero", "one", "two",
+// "few", "many" or "other") of the whole number n in lang, from the CLDR
+// tables of golang.org/x/text: "1 Fallstudie", "2 Fallstudien",
+// "5 кейсов".
+func PluralCategory(n int, lang string) string {
+	// MatchPlural takes the operands of CLDR's rules: for a whole number,
+	// its absolute value and no visible fraction digits.
+	i := max(n, -n)
+	switch plural.Cardinal.MatchPlural(language.Make(lang), i, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
+		return "many"
+	}
+	return "other"
 }

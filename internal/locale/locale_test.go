@@ -16,6 +16,15 @@ func TestFormats(t *testing.T) {
 		{Date(day, "en"), "10 May 2024"},
 		{Date(day, "ja"), "2024年5月10日"},
 		{Date(day, "ru"), "10 мая 2024 г."},
+		{Number(12000, "de"), "12.000"},
+		{Number(1234567, "de"), "1.234.567"},
+		{Number(-1000, "de"), "-1.000"},
+		{Number(999, "de"), "999"},
+		{Date(day, "de"), "10. Mai 2024"},
+		{Date(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "de"), "1. März 2025"},
+		{Decimal(0.75, 2, "en"), "0.75"},
+		{Decimal(0.5, 2, "de"), "0,50"},
+		{Decimal(1, 2, "ru"), "1.00"},
 		{List([]string{"a", "b"}, "ja"), "a、b"},
 		{List([]string{"a", "b"}, "ru"), "a, b"},
 	} {
@@ -55,5 +64,23 @@ func TestPlural(t *testing.T) {
 	}
 	if got := Plural(5, "ja", "日"); got != "日" {
 		t.Errorf("ja: %s", got)
+	}
+}
+
+func TestPluralCategory(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		lang string
+		want string
+	}{
+		{0, "en", "other"}, {1, "en", "one"}, {2, "en", "other"},
+		{1, "de", "one"}, {2, "de", "other"}, {0, "de", "other"}, {21, "de", "other"},
+		{1, "ja", "other"}, {5, "ja", "other"},
+		{1, "ru", "one"}, {21, "ru", "one"}, {2, "ru", "few"}, {24, "ru", "few"},
+		{5, "ru", "many"}, {11, "ru", "many"}, {12, "ru", "many"}, {111, "ru", "many"}, {0, "ru", "many"},
+	} {
+		if got := PluralCategory(c.n, c.lang); got != c.want {
+			t.Errorf("PluralCategory(%d, %s) = %q, want %q", c.n, c.lang, got, c.want)
+		}
 	}
 }

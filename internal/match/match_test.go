@@ -17,18 +17,18 @@ func testSite() *config.Site {
 	s := &config.Site{
 		Language: "en",
 		Industries: config.NewVocabulary([]config.Term{
-			{Key: "banking", Label: "Banking", Labels: map[string]string{"ja": "銀行", "ru": "Банки"}, Related: []string{"leasing"}},
-			{Key: "leasing", Label: "Leasing", Labels: map[string]string{"ja": "リース", "ru": "Лизинг"}},
-			{Key: "retail", Label: "Retail", Labels: map[string]string{"ja": "小売", "ru": "Розница"}},
+			{Key: "banking", Label: "Banking", Labels: map[string]string{"ja": "銀行", "ru": "Банки", "de": "Banken"}, Related: []string{"leasing"}},
+			{Key: "leasing", Label: "Leasing", Labels: map[string]string{"ja": "リース", "ru": "Лизинг", "de": "Leasing"}},
+			{Key: "retail", Label: "Retail", Labels: map[string]string{"ja": "小売", "ru": "Розница", "de": "Handel"}},
 			{Key: "energy", Label: "Energy"},
 		}),
 		ProjectTypes: config.NewVocabulary([]config.Term{
-			{Key: "contract-archive", Label: "Contract archive", Labels: map[string]string{"ja": "契約書アーカイブ", "ru": "Архив договоров"}, CrossIndustry: true},
+			{Key: "contract-archive", Label: "Contract archive", Labels: map[string]string{"ja": "契約書アーカイブ", "ru": "Архив договоров", "de": "Vertragsarchiv"}, CrossIndustry: true},
 			{Key: "hr-records", Label: "HR records"},
 			{Key: "capture", Label: "Scanning and capture"},
 		}),
 		Regions: config.NewVocabulary([]config.Term{
-			{Key: "europe", Label: "Europe", Labels: map[string]string{"ja": "ヨーロッパ", "ru": "Европа"}},
+			{Key: "europe", Label: "Europe", Labels: map[string]string{"ja": "ヨーロッパ", "ru": "Европа", "de": "Europa"}},
 			{Key: "japan", Label: "Japan"},
 		}),
 		Weights: config.DefaultWeights,
@@ -406,6 +406,7 @@ func TestReasonsInLanguages(t *testing.T) {
 		"en": {"Related industry: Leasing ↔ Banking", "Project types: 1 of 1 (Contract archive)", "Larger, same order of magnitude: 12,000 vs 5,000 employees", "Same region: Europe", "Fresh reference: 1 of 4 visits used this year"},
 		"ja": {"関連業種: リース ↔ 銀行", "プロジェクト種別: 1件中1件が一致(契約書アーカイブ)", "やや大きい(同じ桁): 従業員数 12,000 対 5,000", "同じ地域: ヨーロッパ", "訪問枠に余裕あり: 直近1年で4回中1回使用"},
 		"ru": {"Смежная отрасль: Лизинг ↔ Банки", "Типы проектов: 1 из 1 (Архив договоров)", "Крупнее, тот же порядок: 12\u00a0000 против 5\u00a0000 (сотрудники)", "Тот же регион: Европа", "Свежий референс: использовано 1 из 4 визитов за год"},
+		"de": {"Verwandte Branche: Leasing ↔ Banken", "Projekttypen: 1 von 1 (Vertragsarchiv)", "Größer, gleiche Größenordnung: 12.000 zu 5.000 (Mitarbeitende)", "Gleiche Region: Europa", "Unverbrauchte Referenz: 1 von 4 Besuchen in diesem Jahr genutzt"},
 	}
 	for lang, w := range want {
 		p := prospect()
@@ -417,7 +418,7 @@ func TestReasonsInLanguages(t *testing.T) {
 	}
 	retired := ref("old", "leasing", "contract-archive")
 	retired.Status = "retired"
-	for lang, w := range map[string]string{"en": "status is retired", "ja": "ステータスが運用終了(retired)", "ru": "статус: выведен из эксплуатации (retired)"} {
+	for lang, w := range map[string]string{"en": "status is retired", "ja": "ステータスが運用終了(retired)", "ru": "статус: выведен из эксплуатации (retired)", "de": "Status: außer Betrieb (retired)"} {
 		p := prospect()
 		p.Language = lang
 		res := Rank(p, []*content.Case{retired}, nil, testSite(), today, Options{})
@@ -433,7 +434,7 @@ func TestNumber(t *testing.T) {
 		lang string
 		want string
 	}{
-		{12000, "en", "12,000"}, {12000, "ja", "12,000"}, {12000, "ru", "12\u00a0000"},
+		{12000, "en", "12,000"}, {12000, "ja", "12,000"}, {12000, "ru", "12\u00a0000"}, {12000, "de", "12.000"},
 		{999, "en", "999"}, {40000000, "en", "40,000,000"}, {0, "ru", "0"},
 	} {
 		if got := Number(tc.n, tc.lang); got != tc.want {

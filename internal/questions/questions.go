@@ -212,6 +212,12 @@ var strs = map[string]map[string]string{
 		"references":   "О результатах референсов",
 		"general":      "Общие вопросы",
 	},
+	"de": {
+		"metric":       "{name}: Wie haben Sie „{metric}“ gemessen, und wie lange hat es gedauert, bis Sie so weit waren?",
+		"participants": "Fragen der Teilnehmenden",
+		"references":   "Zu den Ergebnissen der Referenzen",
+		"general":      "Allgemeines",
+	},
 }
 
 func format(lang, key string, pairs ...string) string {
@@ -230,6 +236,8 @@ var topicLabels = map[string]map[string]string{
 		"security": "セキュリティ", "costs": "費用", "adoption": "定着・利用促進", "retention": "保存期間管理"},
 	"ru": {"migration": "Миграция", "integration": "Интеграция", "performance": "Производительность", "support": "Поддержка",
 		"security": "Безопасность", "costs": "Затраты", "adoption": "Внедрение в работу", "retention": "Сроки хранения"},
+	"de": {"migration": "Migration", "integration": "Integration", "performance": "Performance", "support": "Support",
+		"security": "Sicherheit", "costs": "Kosten", "adoption": "Akzeptanz und Nutzung", "retention": "Aufbewahrungsfristen"},
 }
 
 // TopicLabel is the heading of a topic in lang: fixed for the participants,

@@ -98,6 +98,36 @@ func TestFallbackToSiteLanguage(t *testing.T) {
 	if got[len(got)-1] != "a: 日本語の質問" || len(got) != 4 {
 		t.Errorf("with Japanese in the bank: want only it, got %q", got)
 	}
+	p.Language = "de"
+	got = texts(Build(Input{Prospect: p, Bank: bank, Language: "de", SiteLang: "en"}))
+	if got[len(got)-1] != "a: English one" || len(got) != 4 {
+		t.Errorf("no German in the bank: want the site language's question, got %q", got)
+	}
+	bank = append(bank, content.Question{Text: "Wie lange hat die Migration gedauert?", Topic: "a", Language: "de"})
+	got = texts(Build(Input{Prospect: p, Bank: bank, Language: "de", SiteLang: "en"}))
+	if got[len(got)-1] != "a: Wie lange hat die Migration gedauert?" || len(got) != 4 {
+		t.Errorf("with German in the bank: want only it, got %q", got)
+	}
+}
+
+func TestTopicLabelsComplete(t *testing.T) {
+	for lang, labels := range topicLabels {
+		for topic := range topicLabels["en"] {
+			if labels[topic] == "" {
+				t.Errorf("%s lacks the topic label %q", lang, topic)
+			}
+		}
+	}
+	for lang, m := range strs {
+		for key := range strs["en"] {
+			if m[key] == "" {
+				t.Errorf("%s lacks %q", lang, key)
+			}
+		}
+	}
+	if len(strs) != len(topicLabels) {
+		t.Errorf("%d languages have strings, %d have topic labels", len(strs), len(topicLabels))
+	}
 }
 
 func TestCapKeepsParticipants(t *testing.T) {
@@ -128,6 +158,7 @@ func TestReferenceQuestionInPackLanguage(t *testing.T) {
 	for lang, want := range map[string]string{
 		"ru": "Northwind: как вы измеряли «Время поиска: 5 минут» и сколько времени ушло на этот результат?",
 		"ja": "Northwind様: 「Время поиска: 5 минут」はどのように測定し、達成までにどのくらいかかりましたか?",
+		"de": "Northwind: Wie haben Sie „Время поиска: 5 минут“ gemessen, und wie lange hat es gedauert, bis Sie so weit waren?",
 	} {
 		got := Build(Input{Prospect: p, References: []*content.Case{ref}, Language: lang, SiteLang: "en"})
 		if len(got) != 1 || got[0].Questions[0].Text != want || got[0].Questions[0].Case != "nw" {

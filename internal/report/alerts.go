@@ -73,7 +73,7 @@ func alerts(r *Report, t Text) []Alert {
 		if w.Best == nil {
 			a.Message = t.T("alert_weak_none", "prospect", p.Name, "date", t.Date(p.VisitDate))
 		} else {
-			a.Message = t.T("alert_weak", "prospect", p.Name, "date", t.Date(p.VisitDate), "score", fmt.Sprintf("%.2f", match.Round(w.Score)))
+			a.Message = t.T("alert_weak", "prospect", p.Name, "date", t.Date(p.VisitDate), "score", t.Decimal(match.Round(w.Score)))
 		}
 		out = append(out, a)
 	}

@@ -416,7 +416,7 @@ func (p *page) demand(r *Report, site *config.Site) {
 		p.raw("\n</section>\n")
 		return
 	}
-	p.el("p", "note", t.T("weak_intro", "n", fmt.Sprintf("%.2f", match.WeakScore)))
+	p.el("p", "note", t.T("weak_intro", "n", t.Decimal(match.WeakScore)))
 	p.raw("<table class=\"data\">\n<thead><tr>")
 	p.th(t.T("prospect"))
 	p.th(t.T("visit_date"))
@@ -431,7 +431,7 @@ func (p *page) demand(r *Report, site *config.Site) {
 			visit = t.Date(wp.Prospect.VisitDate)
 		}
 		p.el("td", "", visit)
-		p.el("td", "num", fmt.Sprintf("%.2f", match.Round(wp.Score)))
+		p.el("td", "num", t.Decimal(match.Round(wp.Score)))
 		best := t.T("no_match")
 		if wp.Best != nil {
 			best = wp.Best.Client

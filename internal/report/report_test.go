@@ -358,7 +358,7 @@ func TestTextCatalogues(t *testing.T) {
 			t.Errorf("%s: no month names", lang)
 		}
 	}
-	for lang, want := range map[string]string{"en": "1,250,000\u00a0EUR · 3\u00a0JPY", "ja": "1,250,000\u00a0EUR · 3\u00a0JPY", "ru": "1\u00a0250\u00a0000\u00a0EUR · 3\u00a0JPY"} {
+	for lang, want := range map[string]string{"en": "1,250,000\u00a0EUR · 3\u00a0JPY", "ja": "1,250,000\u00a0EUR · 3\u00a0JPY", "ru": "1\u00a0250\u00a0000\u00a0EUR · 3\u00a0JPY", "de": "1.250.000\u00a0EUR · 3\u00a0JPY"} {
 		if got := textIn(lang).Money(map[string]int64{"JPY": 3, "EUR": 1250000}); got != want {
 			t.Errorf("%s: Money = %q, want %q", lang, got, want)
 		}
@@ -375,6 +375,7 @@ func TestPlurals(t *testing.T) {
 		{"ru", 1, "1 день"}, {"ru", 2, "2 дня"}, {"ru", 5, "5 дней"}, {"ru", 11, "11 дней"}, {"ru", 12, "12 дней"},
 		{"ru", 21, "21 день"}, {"ru", 24, "24 дня"}, {"ru", 1062, "1\u00a0062 дня"},
 		{"ja", 1, "1日"}, {"ja", 30, "30日"},
+		{"de", 1, "1 Tag"}, {"de", 2, "2 Tagen"}, {"de", 21, "21 Tagen"}, {"de", 1062, "1.062 Tagen"},
 	}
 	for _, tt := range tests {
 		if got := textIn(tt.lang).N("days", tt.n); got != tt.want {

@@ -367,6 +367,125 @@ var messages = map[string]map[string]string{
 		"calls_few":          "{n} звонка",
 		"calls_many":         "{n} звонков",
 	},
+	"de": {
+		"kind_obligation":    "Zusage",
+		"kind_follow_up":     "Nachfassen",
+		"kind_health":        "Beziehung",
+		"kind_consent":       "Freigabe",
+		"kind_weak_match":    "Keine gute Übereinstimmung",
+		"kind_quota":         "Kontingent",
+		"cell_legend":        "Jede Zelle: Referenzen / Interessenten",
+		"chart_months":       "Gestapelte Balken der Anfragen pro Monat: {summary}",
+		"chart_quota":        "Balken der Anfragen im Vergleich zum Jahreskontingent: {summary}",
+		"chart_demand":       "Heatmap Branchen × Projekttypen; Zellen mit Interessenten und ohne Referenz: {n}",
+		"title":              "Referenzprogramm auf einen Blick",
+		"private":            "Intern – nennt Kunden, Interessenten und Auftragswerte. Niemals veröffentlichen oder außerhalb des Unternehmens weitergeben.",
+		"period":             "{site} · die 12 Monate vom {from} bis {to}",
+		"s_alerts":           "Diese Woche zu erledigen",
+		"no_alerts":          "Diese Woche ist nichts zu tun: Alle Zusagen sind erfüllt, alle Nachfassaktionen erledigt.",
+		"s_programme":        "Programm",
+		"k_asks":             "Angefragte Interessenten",
+		"k_asks_detail":      "{asks}: {visits}, {calls}",
+		"k_win_rate":         "Gewinnquote",
+		"k_win_detail":       "{won} gewonnen · {lost} verloren · {pending} offen",
+		"k_no_win_rate":      "noch kein Auftrag entschieden",
+		"k_influenced":       "Beeinflusster Umsatz",
+		"k_influenced_none":  "bisher keiner",
+		"k_influenced_note":  "Wert der nach einer Referenzanfrage gewonnenen Aufträge",
+		"k_willing":          "Produktive und bereite Referenzen",
+		"k_willing_detail":   "von {n} Referenzkunden",
+		"k_follow_ups":       "Fällige Nachfassaktionen",
+		"k_obligations":      "Zusagen offen > {n} Tage",
+		"s_months":           "Anfragen pro Monat nach Ergebnis",
+		"months_caption":     "Referenzbesuche und -telefonate pro Monat, nach dem im Besuchsjournal erfassten Ergebnis. Mit * markierte Monate liegen nur teilweise im Zeitraum.",
+		"s_quota":            "Kontingentnutzung je Referenz",
+		"quota_caption":      "Anfragen im Zeitraum im Vergleich zum Jahreskontingent jeder Referenz (max_visits_per_year); rot: ausgeschöpft, vom Matching ausgeschlossen.",
+		"no_quota":           "Keine Referenz mit Jahreskontingent wurde im Zeitraum angefragt.",
+		"s_demand":           "Nachfrage und Abdeckung",
+		"demand_caption":     "Branche × Projekttyp: produktive, besuchsbereite Referenzen im Vergleich zu den Interessenten, die diese Zelle suchen. Rote Zellen haben Interessenten, aber keine Referenz: Füllen Sie diese zuerst.",
+		"legend_gap":         "Interessenten, keine Referenz",
+		"legend_covered":     "Interessenten und Referenzen",
+		"legend_supply":      "nur Referenzen",
+		"legend_empty":       "keines von beiden",
+		"cell_title":         "{industry} × {type}: Referenzen {r}, Interessenten {p}",
+		"s_gaps":             "Zuerst zu füllende Zellen",
+		"no_gaps":            "Für jede von Interessenten gesuchte Kombination aus Branche und Projekttyp gibt es eine Referenz.",
+		"s_weak":             "Interessenten ohne gute Übereinstimmung",
+		"weak_intro":         "Beste Übereinstimmung unter {n}.",
+		"no_weak":            "Jeder Interessent hat eine gute Übereinstimmung.",
+		"no_match":           "keine: Alle Referenzen sind ausgeschlossen",
+		"s_refs":             "Referenzen",
+		"refs_intro":         "Jeder Kunde einmal (Übersetzungen zusammen); Anfragen zählen die Einträge im Besuchsjournal innerhalb des Zeitraums.",
+		"refs_more":          "Weitere Referenzen ohne Anfragen, Zusagen oder Hinweise fehlen in dieser Tabelle: {n}.",
+		"rows_more":          "Hier nicht gezeigt: {n} weitere; refpack report --json listet alle.",
+		"s_follow_ups":       "Fällige Nachfassaktionen",
+		"no_follow_ups":      "Keine Nachfassaktion ist fällig.",
+		"s_obligations":      "Offene Zusagen an Referenzkunden",
+		"no_obligations":     "Alle Zusagen an Referenzkunden sind erfüllt.",
+		"reference":          "Referenz",
+		"prospect":           "Interessent",
+		"industry":           "Branche",
+		"project_type":       "Projekttyp",
+		"asks":               "Anfragen",
+		"visits_calls":       "Besuche / Telefonate",
+		"quota":              "Kontingent",
+		"no_limit":           "unbegrenzt",
+		"last_ask":           "Letzte Anfrage",
+		"never":              "nie",
+		"outcomes":           "Gewonnen / verloren / offen",
+		"win_rate":           "Gewinnquote",
+		"influenced":         "Beeinflusst",
+		"open_promises":      "Offene Zusagen",
+		"oldest_days":        "{n}, älteste seit {days}",
+		"health":             "Beziehung",
+		"consent":            "Freigabe",
+		"consent_public":     "öffentlich",
+		"consent_private":    "nur Unterlagen",
+		"consent_until":      "bis {date}",
+		"consent_none":       "—",
+		"month":              "Monat",
+		"total":              "Gesamt",
+		"score":              "Beste Bewertung",
+		"best":               "Beste Übereinstimmung",
+		"visit_date":         "Besuchstermin",
+		"date":               "Datum",
+		"due":                "Nachfassen fällig",
+		"overdue":            "Tage überfällig",
+		"bonus":              "Zugesagt",
+		"days_open":          "Tage offen",
+		"entry":              "Nr.",
+		"won":                "gewonnen",
+		"lost":               "verloren",
+		"pending":            "offen",
+		"green":              "grün",
+		"amber":              "gelb",
+		"red":                "rot",
+		"na":                 "—",
+		"footer":             "Erstellt mit refpack report am {date} aus content/visits.toml, den Fallstudien und den Interessenten. Einträge nach dem {date} sind nicht berücksichtigt.",
+		"alert_obligation":   "Erfüllen Sie gegenüber {case}, was vor {days} für {prospect} zugesagt wurde: {bonus} (visit set {n} --bonus-delivered)",
+		"alert_follow_up":    "Fassen Sie bei {prospect} nach der Anfrage an {case} vom {date} nach: seit {days} fällig; erfassen Sie das Ergebnis (visit set {n} --outcome)",
+		"alert_follow_up_0":  "Fassen Sie bei {prospect} nach der Anfrage an {case} vom {date} nach: heute fällig; erfassen Sie das Ergebnis (visit set {n} --outcome)",
+		"alert_health_red":   "Die Beziehung zu {case} ist rot: Bringen Sie sie in Ordnung, bevor Sie erneut anfragen{why}",
+		"alert_health_amber": "Die Beziehung zu {case} ist gelb, und die Referenz wurde dieses Jahr {times} angefragt: Prüfen Sie die Beziehung vor der nächsten Anfrage{why}",
+		"alert_consent_gone": "{case}: Die Freigabe zur Veröffentlichung ist am {date} abgelaufen; erneuern Sie sie, sonst bleibt die Fallstudie offline",
+		"alert_consent_soon": "{case}: Die Freigabe zur Veröffentlichung läuft am {date} ab; bitten Sie jetzt um Verlängerung",
+		"alert_weak":         "{prospect} kommt am {date}, und die beste Übereinstimmung erreicht {score}: Suchen Sie eine passendere Referenz oder bieten Sie ein Telefonat an",
+		"alert_weak_none":    "{prospect} kommt am {date}, und keine Referenz lässt sich empfehlen: Finden Sie eine oder bieten Sie ein Telefonat an",
+		"alert_quota":        "{case} hatte {asks} bei einem Jahreskontingent von {m}: Gönnen Sie der Referenz eine Pause oder fragen Sie vorher um Erlaubnis",
+		"why":                ": {reasons}",
+		"list_sep":           ", ",
+		// "days" always follows "vor" or "seit" here, hence the dative plural.
+		"days_one":     "{n} Tag",
+		"days_other":   "{n} Tagen",
+		"times_one":    "einmal",
+		"times_other":  "{n}-mal",
+		"asks_one":     "{n} Anfrage",
+		"asks_other":   "{n} Anfragen",
+		"visits_one":   "{n} Besuch",
+		"visits_other": "{n} Besuche",
+		"calls_one":    "{n} Telefonat",
+		"calls_other":  "{n} Telefonate",
+	},
 }
 
 // monthNames are the short month names of the charts.
@@ -374,6 +493,7 @@ var monthNames = map[string][12]string{
 	"en": {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
 	"ja": {"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"},
 	"ru": {"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."},
+	"de": {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."},
 }
 
 // Text formats the report's strings in one language.
@@ -405,31 +525,18 @@ func (t Text) T(key string, pairs ...string) string {
 	return locale.Fill(s, pairs...)
 }
 
-// N formats a count with its noun in the right plural form (CLDR rules:
-// English one/other, Russian one/few/many, Japanese other): key is the
-// noun's stem, e.g. "days" for "days_one", "days_other".
+// N formats a count with its noun in the right plural form, by the CLDR
+// rules of the language (see locale.PluralCategory): key is the noun's
+// stem, e.g. "days" for "days_one", "days_other".
 func (t Text) N(key string, n int) string {
-	form := "other"
-	switch t.lang {
-	case "en":
-		if n == 1 {
-			form = "one"
-		}
-	case "ru":
-		switch d, h := n%10, n%100; {
-		case d == 1 && h != 11:
-			form = "one"
-		case d >= 2 && d <= 4 && (h < 12 || h > 14):
-			form = "few"
-		default:
-			form = "many"
-		}
-	}
-	return t.T(key+"_"+form, "n", t.Int(n))
+	return t.T(key+"_"+locale.PluralCategory(n, t.lang), "n", t.Int(n))
 }
 
 // Int formats n with the language's digit grouping.
 func (t Text) Int(n int) string { return locale.Number(int64(n), t.lang) }
+
+// Decimal formats a score with two decimals and the language's decimal mark.
+func (t Text) Decimal(x float64) string { return locale.Decimal(x, 2, t.lang) }
 
 // Date formats a calendar date.
 func (t Text) Date(d time.Time) string { return locale.Date(d, t.lang) }
@@ -449,7 +556,7 @@ func (t Text) Percent(r *float64) string {
 		return t.T("na")
 	}
 	n := int(math.Round(*r * 100))
-	if t.lang == "ru" {
+	if t.lang == "ru" || t.lang == "de" {
 		return fmt.Sprintf("%d\u00a0%%", n)
 	}
 	return fmt.Sprintf("%d%%", n)

@@ -43,3 +43,23 @@ func BenchmarkIndex10k(b *testing.B) {
 	}
 	b.ReportMetric(float64(size), "bytes")
 }
+
+// BenchmarkTokenizeGerman measures the indexer's tokenizer on the German
+// case studies of the sample library, whose umlauts and ß are in
+// stableRanges: lines holding them skip NFKC.
+func BenchmarkTokenizeGerman(b *testing.B) {
+	var text []byte
+	for _, f := range []string{"stadtwerke-hohenfurt.md", "versicherer-posteingang.md", "kessler-maschinenbau.md"} {
+		d, err := os.ReadFile("../../content/cases/" + f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, d...)
+	}
+	s := string(text)
+	b.SetBytes(int64(len(s)))
+	tz := newTokenizer(0)
+	for b.Loop() {
+		tz.tokens(s)
+	}
+}

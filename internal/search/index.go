@@ -345,6 +345,8 @@ type worker struct {
 	df []int32 // per term
 
 	id     int32                // the case being analysed
+	german bool                 // it is in German: its words count by their German terms
+	slots  []int32              // scratch for a German text's slots and compound parts
 	length [numFields]int32     // its field lengths
 	doc    []termPosting        // its postings
 	seen   []seen               // per term, its posting in doc if it is in the case
@@ -373,6 +375,7 @@ type caseSpan struct{ id, n int32 } // n postings
 // analyseCase adds the postings of one case and returns its field lengths.
 func (wk *worker) analyseCase(id int32, c *content.Case, site *config.Site, body string) [numFields]int32 {
 	wk.id, wk.length, wk.doc = id, [numFields]int32{}, wk.doc[:0]
+	wk.german = c.Language == "de"
 	add := wk.add
 	add(fieldTitle, c.Title)
 	add(fieldSummary, c.Summary)
@@ -417,15 +420,21 @@ func (wk *worker) analyseCase(id int32, c *content.Case, site *config.Site, body
 // add adds the terms of a text of the case, in field f.
 func (wk *worker) add(f int, text string) { wk.addTerms(f, wk.tz.tokens(text)) }
 
-// addTerms adds the terms of slots of the tokenizer, in field f.
+// addTerms adds the terms of slots of the tokenizer, in field f; in a
+// German case, the German terms, and those of the parts of compounds.
 func (wk *worker) addTerms(f int, slots []int32) {
 	tz := wk.tz
+	n, termOf := len(slots), tz.termOf
+	if wk.german {
+		wk.slots = tz.german(wk.slots[:0], slots)
+		slots, termOf = wk.slots, tz.deOf
+	}
 	for len(wk.seen) < len(tz.terms) {
 		wk.seen = append(wk.seen, seen{doc: -1})
 		wk.count = append(wk.count, 0)
 		wk.df = append(wk.df, 0)
 	}
-	id, doc, seen, termOf := wk.id, wk.doc, wk.seen, tz.termOf
+	id, doc, seen := wk.id, wk.doc, wk.seen
 	for _, s := range slots {
 		t := termOf[s]
 		if sn := &seen[t]; sn.doc != id {
@@ -442,7 +451,7 @@ func (wk *worker) addTerms(f int, slots []int32) {
 		}
 	}
 	wk.doc = doc
-	wk.length[f] += int32(len(slots))
+	wk.length[f] += int32(n)
 }
 
 // endCase adds the postings of the case to those of the run.
@@ -494,11 +503,12 @@ func (wk *worker) endRun(w int) runPostings {
 }
 
 // entry is one key of the term space: a term with postings, a word form
-// pointing at its stem, or both.
+// pointing at its stems, or both. A form has two stems when it is in
+// German and in another language's cases, each stemmed its own way.
 type entry struct {
 	key   string
-	stem  string
-	terms []int32 // per worker, the term of its tokenizer, or -1; nil for a word form only
+	stems []string // sorted
+	terms []int32  // per worker, the term of its tokenizer, or -1; nil for a word form only
 	df    int
 	size  int // of the postings in JSON, digits and commas
 }
@@ -528,17 +538,30 @@ func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
 		}
 	}
 	for _, wk := range a.workers {
-		for _, s := range wk.tz.slots {
-			term := wk.tz.terms[s.term]
-			if s.cjk || s.key == term || utf8.RuneCountInString(s.key) < minSurface {
+		for i, s := range wk.tz.slots {
+			if s.cjk || utf8.RuneCountInString(s.key) < minSurface {
 				continue
 			}
-			e := entries[s.key]
-			if e == nil {
-				e = &entry{key: s.key}
-				entries[s.key] = e
+			for _, t := range []int32{s.term, wk.tz.deOf[i]} {
+				if t < 0 {
+					continue
+				}
+				// A word seen only in German cases (or only as a part of
+				// a compound) has a term by the other stemmer that no
+				// case holds.
+				term := wk.tz.terms[t]
+				if te := entries[term]; term == s.key || te == nil || te.terms == nil {
+					continue
+				}
+				e := entries[s.key]
+				if e == nil {
+					e = &entry{key: s.key}
+					entries[s.key] = e
+				}
+				if i, found := slices.BinarySearch(e.stems, term); !found {
+					e.stems = slices.Insert(e.stems, i, term)
+				}
 			}
-			e.stem = term
 		}
 	}
 	es := make([]*entry, 0, len(entries))
@@ -587,7 +610,10 @@ func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
 	var cuts [][]*entry
 	lo, size := 0, 0
 	for i, e := range es {
-		s := len(e.key) + len(e.stem) + 8
+		s := len(e.key) + 8
+		for _, st := range e.stems {
+			s += len(st)
+		}
 		if e.terms != nil {
 			s += e.size + 1 // digits and a comma per number
 		}
@@ -721,15 +747,18 @@ func digits(v int) int {
 }
 
 // shardJSON writes {"t":{term:[postings]},"w":{form:stem}} with keys in
-// order.
+// order; a form with two stems has them in an array, [stem, stem].
 func shardJSON(es []*entry, runs []runPostings) ([]byte, error) {
 	size := len(`{"t":{},"w":{}}`)
 	for _, e := range es {
 		if e.terms != nil {
 			size += len(e.key) + e.size + len(`"":[],`)
 		}
-		if e.stem != "" {
-			size += len(e.key) + len(e.stem) + len(`"":"",`)
+		if e.stems != nil {
+			size += len(e.key) + len(`"":[],`)
+			for _, st := range e.stems {
+				size += len(st) + len(`"",`)
+			}
 		}
 	}
 	b := make([]byte, 0, size+8) // 8 for appendNum
@@ -754,7 +783,7 @@ func shardJSON(es []*entry, runs []runPostings) ([]byte, error) {
 	b = append(b, `},"w":{`...)
 	first = true
 	for _, e := range es {
-		if e.stem == "" {
+		if e.stems == nil {
 			continue
 		}
 		if !first {
@@ -765,8 +794,19 @@ func shardJSON(es []*entry, runs []runPostings) ([]byte, error) {
 			return nil, err
 		}
 		b = append(b, ':')
-		if b, err = appendJSONString(b, e.stem); err != nil {
-			return nil, err
+		if len(e.stems) > 1 {
+			b = append(b, '[')
+		}
+		for i, st := range e.stems {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if b, err = appendJSONString(b, st); err != nil {
+				return nil, err
+			}
+		}
+		if len(e.stems) > 1 {
+			b = append(b, ']')
 		}
 	}
 	b = append(b, "}}"...)

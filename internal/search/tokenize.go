@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/german"
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/russian"
 	"golang.org/x/text/unicode/norm"
@@ -19,10 +21,14 @@ const maxWord = 40
 // Token is one search term of a text: Term is what the index is keyed by
 // (a Snowball stem, a CJK bigram or unigram, or a number), Surface the
 // folded word as written, which typo and prefix matching compare against.
+// De is the German stem of a Latin word where it differs from Term: a
+// German case is indexed by it, and a query, whose language is not known,
+// looks up both.
 type Token struct {
 	Term    string `json:"term"`
 	Surface string `json:"surface"`
 	CJK     bool   `json:"cjk,omitempty"`
+	De      string `json:"de,omitempty"`
 }
 
 // Tokenize segments text into tokens. It is the one definition of a term:
@@ -34,18 +40,24 @@ type Token struct {
 // bigrams, or one unigram when the run is a single character; any other run
 // of letters, marks and decimal digits is a word, stemmed with the Russian
 // Snowball stemmer when it holds Cyrillic, the English one when it holds
-// a Latin letter, else kept as is; everything else separates.
+// a Latin letter (and, for De, the German one), else kept as is;
+// everything else separates.
 func Tokenize(text string) []Token {
 	var toks []Token
 	tz := newTokenizer(0)
 	for _, i := range tz.tokens(text) {
+		de := tz.germanTerm(i)
 		s := &tz.slots[i]
 		term := tz.terms[s.term]
 		surface := s.key
 		if s.cjk {
 			surface = term
 		}
-		toks = append(toks, Token{Term: term, Surface: surface, CJK: s.cjk})
+		tok := Token{Term: term, Surface: surface, CJK: s.cjk}
+		if de != s.term {
+			tok.De = tz.terms[de]
+		}
+		toks = append(toks, tok)
 	}
 	return toks
 }
@@ -56,6 +68,9 @@ type slot struct {
 	key  string
 	term int32 // index in tokenizer.terms
 	cjk  bool
+	// parts are the slots of the parts of the word as a German compound
+	// (see compoundParts), known once germanTerm has been asked for it.
+	parts []int32
 }
 
 // tokenizer segments texts, stemming each distinct word once and looking
@@ -70,6 +85,7 @@ type slot struct {
 type tokenizer struct {
 	slots   []slot
 	termOf  []int32  // slots[i].term, compact for the indexer's sake
+	deOf    []int32  // slot i's German term, or -1 until germanTerm is asked
 	table   []bucket // open addressing, linear probing; len is a power of two
 	terms   []string // distinct terms, in the order first seen
 	termIDs map[string]int32
@@ -95,6 +111,7 @@ func newTokenizer(words int) *tokenizer {
 	return &tokenizer{
 		slots:   make([]slot, 0, words),
 		termOf:  make([]int32, 0, words),
+		deOf:    make([]int32, 0, words),
 		table:   make([]bucket, size),
 		terms:   make([]string, 0, words),
 		termIDs: make(map[string]int32, words),
@@ -500,15 +517,10 @@ func (tz *tokenizer) lookup(key []byte, cjk bool) int32 {
 	if !cjk {
 		term = stem(s.key)
 	}
-	id, ok := tz.termIDs[term]
-	if !ok {
-		id = int32(len(tz.terms))
-		tz.terms = append(tz.terms, term)
-		tz.termIDs[term] = id
-	}
-	s.term = id
+	s.term = tz.termID(term)
 	tz.slots = append(tz.slots, s)
-	tz.termOf = append(tz.termOf, id)
+	tz.termOf = append(tz.termOf, s.term)
+	tz.deOf = append(tz.deOf, -1)
 	if 4*len(tz.slots) > 3*len(tz.table) {
 		tz.table = make([]bucket, 2*len(tz.table))
 		for i, s := range tz.slots {
@@ -518,6 +530,54 @@ func (tz *tokenizer) lookup(key []byte, cjk bool) int32 {
 		tz.insert(key, int32(len(tz.slots)-1))
 	}
 	return int32(len(tz.slots) - 1)
+}
+
+// termID returns the id of a term, adding it the first time.
+func (tz *tokenizer) termID(term string) int32 {
+	id, ok := tz.termIDs[term]
+	if !ok {
+		id = int32(len(tz.terms))
+		tz.terms = append(tz.terms, term)
+		tz.termIDs[term] = id
+	}
+	return id
+}
+
+// germanTerm returns the term of slot i in a German text: the German stem
+// of a Latin word, else its term. It stems the word, and finds the parts
+// of it as a compound, the first time it is asked: only German cases need
+// them, so a library without any pays nothing.
+func (tz *tokenizer) germanTerm(i int32) int32 {
+	if d := tz.deOf[i]; d >= 0 {
+		return d
+	}
+	d := tz.termOf[i]
+	if s := tz.slots[i]; !s.cjk && latin(s.key) {
+		d = tz.termID(germanStem(s.key))
+		var parts []int32
+		for _, p := range compoundParts(s.key) {
+			// A part is a word in its own right, stemmed as one: parts are
+			// shorter than the word, so this ends.
+			ps := tz.lookup([]byte(p), false)
+			tz.germanTerm(ps)
+			parts = append(parts, ps)
+		}
+		tz.slots[i].parts = parts
+	}
+	tz.deOf[i] = d
+	return d
+}
+
+// german appends to buf the slots of a German text's terms: each slot,
+// followed by the slots of its parts as a compound. Every one of them has
+// its German term (deOf) known.
+func (tz *tokenizer) german(buf, slots []int32) []int32 {
+	for _, s := range slots {
+		tz.germanTerm(s)
+		buf = append(buf, s)
+		buf = append(buf, tz.slots[s].parts...)
+	}
+	return buf
 }
 
 // insert adds a key of a slot to the table.
@@ -562,10 +622,12 @@ func mix(a, b uint64) uint64 {
 // stableRanges are runes that NFKC leaves alone and that never compose
 // with a neighbour (TestStableRanges checks both): a text made of them
 // only is its own NFKC form, and normalizing it, which costs as much as the
-// rest of indexing, can be skipped. They cover most English, Russian and
-// Japanese text.
+// rest of indexing, can be skipped. They cover most English, Russian,
+// German and Japanese text.
 var stableRanges = [][2]rune{
 	{0x00AB, 0x00AB}, {0x00B0, 0x00B0}, {0x00BB, 0x00BB}, {0x00D7, 0x00D7},
+	{0x00C4, 0x00C4}, {0x00D6, 0x00D6}, {0x00DC, 0x00DC}, {0x00DF, 0x00DF}, // Ä Ö Ü ß
+	{0x00E4, 0x00E4}, {0x00F6, 0x00F6}, {0x00FC, 0x00FC}, // ä ö ü
 	{0x0400, 0x045F},                   // Cyrillic
 	{0x2010, 0x2010}, {0x2012, 0x2015}, // dashes
 	{0x2018, 0x201F}, {0x2022, 0x2022}, {0x20AC, 0x20AC},
@@ -637,17 +699,50 @@ func isCJK(r rune) bool {
 }
 
 func stem(w string) string {
-	latin := false
-	for _, r := range w {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return russian.Stem(w, true)
-		}
-		if r >= 'a' && r <= 'z' {
-			latin = true
-		}
+	if strings.IndexFunc(w, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) >= 0 {
+		return russian.Stem(w, true)
 	}
-	if latin {
+	if latin(w) {
 		return english.Stem(w, true)
 	}
 	return w
+}
+
+// latin tells whether the English stemmer takes the folded word w: it
+// holds a letter from a to z and no Cyrillic.
+func latin(w string) bool {
+	return strings.ContainsFunc(w, func(r rune) bool { return r >= 'a' && r <= 'z' }) &&
+		!strings.ContainsFunc(w, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+}
+
+// germanStem is the Snowball German stem of a folded word. The stemmer of
+// github.com/kljensen/snowball, used for English and Russian, has no
+// German.
+func germanStem(w string) string {
+	env := snowballstem.NewEnv(w)
+	german.Stem(env)
+	return env.Current()
+}
+
+// minPart is the shortest part of a compound, in runes, that
+// compoundParts splits off.
+const minPart = 4
+
+// compoundParts returns the parts of a folded German word as a compound
+// joined by a linking s, so that "Archiv" finds "Vertragsarchiv": the
+// text before and after every s that leaves at least minPart runes on
+// either side ("vertragsarchiv": "vertrag", "archiv"). The parts are not
+// looked up in a dictionary: an s inside a word gives a part that is no
+// word ("kundenservice": "ervice"), which costs a little index space and
+// is rarely searched for; compounds without an s ("Kundenakte") are not
+// split. README.md, "Search", says so.
+func compoundParts(w string) []string {
+	rs := []rune(w)
+	var parts []string
+	for i := minPart; i < len(rs)-minPart; i++ {
+		if rs[i] == 's' {
+			parts = append(parts, string(rs[:i]), string(rs[i+1:]))
+		}
+	}
+	return parts
 }

@@ -221,7 +221,13 @@ func refTokenize(text string, stems map[string]string) []Token {
 				t = stem(w)
 				stems[w] = t
 			}
-			toks = append(toks, Token{Term: t, Surface: w})
+			tok := Token{Term: t, Surface: w}
+			if latin(w) {
+				if de := germanStem(w); de != t {
+					tok.De = de
+				}
+			}
+			toks = append(toks, tok)
 		}
 		word = word[:0]
 	}
@@ -269,7 +275,7 @@ func refTokenize(text string, stems map[string]string) []Token {
 func TestTokenizeReference(t *testing.T) {
 	pieces := []string{"a", "B", "z", "Q", "0", "9", " ", ",", ".", "-", "'", "\n", "\t",
 		"’", "—", "«", "»", "а", "Я", "ё", "Ё", "ж", "Щ", "ѣ", "契", "約", "書", "の", "ア", "ー", "ｱ", "ﾌﾞ",
-		"\u0301", "\u0308", "é", "ß", "Σ", "ς", "Ａ", "１", "\xff", "\xe3\x81", "№", "ﬁ", "İ", "K", "ǅ", "𠀋", "🙂",
+		"\u0301", "\u0308", "é", "ß", "ä", "Ü", "ö", "Σ", "ς", "Ａ", "１", "\xff", "\xe3\x81", "№", "ﬁ", "İ", "K", "ǅ", "𠀋", "🙂",
 		"\u2028", "0123456789", "abcdefghijklmnop", "ABCDEFGH", "абвгдежз", "ＡＢＣ"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	tz := newTokenizer(0)
@@ -287,8 +293,12 @@ func TestTokenizeReference(t *testing.T) {
 		}
 		var got []Token
 		for _, s := range tz.tokens(text) {
+			de := tz.germanTerm(s)
 			sl := tz.slots[s]
 			tok := Token{Term: tz.terms[sl.term], Surface: sl.key, CJK: sl.cjk}
+			if de != sl.term {
+				tok.De = tz.terms[de]
+			}
 			got = append(got, tok)
 		}
 		if !slices.Equal(got, want) {

@@ -38,19 +38,19 @@ func testSite(t testing.TB, pageSize int) *config.Site {
 		Language:    "en",
 		PageSize:    pageSize,
 		Industries: config.NewVocabulary([]config.Term{
-			{Key: "banking", Label: "Banking", Labels: map[string]string{"ja": "銀行", "ru": "Банки"}},
-			{Key: "insurance", Label: "Insurance", Labels: map[string]string{"ja": "保険", "ru": "Страхование"}},
-			{Key: "retail", Label: "Retail", Labels: map[string]string{"ja": "小売", "ru": "Розничная торговля"}},
-			{Key: "energy", Label: "Energy"},
+			{Key: "banking", Label: "Banking", Labels: map[string]string{"ja": "銀行", "ru": "Банки", "de": "Banken"}},
+			{Key: "insurance", Label: "Insurance", Labels: map[string]string{"ja": "保険", "ru": "Страхование", "de": "Versicherungen"}},
+			{Key: "retail", Label: "Retail", Labels: map[string]string{"ja": "小売", "ru": "Розничная торговля", "de": "Einzelhandel"}},
+			{Key: "energy", Label: "Energy", Labels: map[string]string{"de": "Energieversorgung"}},
 		}),
 		ProjectTypes: config.NewVocabulary([]config.Term{
-			{Key: "contract-archive", Label: "Contract archive", Labels: map[string]string{"ja": "契約書アーカイブ", "ru": "Архив договоров"}, CrossIndustry: true},
-			{Key: "hr-records", Label: "HR records", Labels: map[string]string{"ja": "人事記録", "ru": "Кадровые документы"}},
+			{Key: "contract-archive", Label: "Contract archive", Labels: map[string]string{"ja": "契約書アーカイブ", "ru": "Архив договоров", "de": "Vertragsarchiv"}, CrossIndustry: true},
+			{Key: "hr-records", Label: "HR records", Labels: map[string]string{"ja": "人事記録", "ru": "Кадровые документы", "de": "Personalakten"}},
 		}),
 		Regions: config.NewVocabulary([]config.Term{
-			{Key: "europe", Label: "Europe", Labels: map[string]string{"ja": "ヨーロッパ", "ru": "Европа"}},
-			{Key: "japan", Label: "Japan", Labels: map[string]string{"ja": "日本", "ru": "Япония"}},
-			{Key: "russia", Label: "Russia", Labels: map[string]string{"ja": "ロシア", "ru": "Россия"}},
+			{Key: "europe", Label: "Europe", Labels: map[string]string{"ja": "ヨーロッパ", "ru": "Европа", "de": "Europa"}},
+			{Key: "japan", Label: "Japan", Labels: map[string]string{"ja": "日本", "ru": "Япония", "de": "Japan"}},
+			{Key: "russia", Label: "Russia", Labels: map[string]string{"ja": "ロシア", "ru": "Россия", "de": "Russland"}},
 		}),
 	}
 }
@@ -63,7 +63,7 @@ func day(s string) time.Time {
 	return t
 }
 
-// testLibrary has en, ja and ru cases, an anonymous case, a translation pair
+// testLibrary has en, ja, ru and de cases, an anonymous case, a translation pair
 // and a bundle with a file.
 func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 	t.Helper()
@@ -110,6 +110,17 @@ func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 			Quotes:    []content.Quote{{Text: "Кадровики наконец-то занимаются людьми, а не бумагами.", Author: "Директор по персоналу"}},
 			Reference: content.Reference{Notes: "SECRET-NOTES-anon"},
 		},
+		{
+			Slug: "stadtwerke-lindenau", Path: "content/cases/stadtwerke-lindenau.md",
+			Title:   "Digitales Vertragsarchiv für 1,2 Millionen Kundenverträge",
+			Summary: "Die Stadtwerke Lindenau finden jeden Versorgungsvertrag in Sekunden statt in Tagen.",
+			Client:  "Stadtwerke Lindenau", Industry: "energy", ProjectTypes: []string{"contract-archive"},
+			Region: "europe", Language: "de", Date: day("2024-05-10"), GoLive: day("2023-03-01"), Status: "implementing",
+			Scale:     content.Scale{Employees: 1200, Documents: 1200000, Sites: 4},
+			Metrics:   []content.Metric{{Label: "Suchzeit pro Vertrag", Value: "von 2 Tagen auf 30 Sekunden"}},
+			Quotes:    []content.Quote{{Text: "Unsere Kundenberater sehen den Vertrag, während der Kunde noch am Telefon ist.", Author: "Leiterin Kundenservice"}},
+			Reference: content.Reference{Contact: "SECRET-CONTACT-lindenau"},
+		},
 	}
 	bodies := map[string]markdown.Result{
 		"northwind-bank": {
@@ -128,9 +139,10 @@ func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 			Headings: []markdown.Heading{{Level: 2, ID: "the-challenge", Text: "The challenge"}, {Level: 2, ID: "the-solution", Text: "The solution"},
 				{Level: 3, ID: "migration", Text: "Migration"}, {Level: 2, ID: "results", Text: "Results"}},
 		},
-		"kansai-life":    {HTML: "<p>本文。<img src=\"diagram.png\" alt=\"システム構成図\"></p>\n"},
-		"kansai-life-en": {HTML: "<p>Body.</p>\n"},
-		"volga-retail":   {HTML: "<p>Текст кейса.</p>\n"},
+		"kansai-life":         {HTML: "<p>本文。<img src=\"diagram.png\" alt=\"システム構成図\"></p>\n"},
+		"kansai-life-en":      {HTML: "<p>Body.</p>\n"},
+		"volga-retail":        {HTML: "<p>Текст кейса.</p>\n"},
+		"stadtwerke-lindenau": {HTML: "<p>Über 1.200 Mitarbeitende versorgen die Region mit Strom, Gas und Wärme.</p>\n"},
 	}
 	return &content.Library{Site: testSite(t, 24), Cases: cases}, bodies
 }

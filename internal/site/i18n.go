@@ -141,27 +141,8 @@ func (l *lang) check() error {
 
 func fill(s string, pairs []string) string { return locale.Fill(s, pairs...) }
 
-// pluralCategory follows the CLDR rules for integers in en, ja and ru.
-func (l *lang) pluralCategory(n int) string {
-	switch l.Code {
-	case "ja":
-		return "other"
-	case "ru":
-		switch d, dd := n%10, n%100; {
-		case d == 1 && dd != 11:
-			return "one"
-		case d >= 2 && d <= 4 && (dd < 12 || dd > 14):
-			return "few"
-		default:
-			return "many"
-		}
-	default:
-		if n == 1 {
-			return "one"
-		}
-		return "other"
-	}
-}
+// pluralCategory is the CLDR plural category of n in the page's language.
+func (l *lang) pluralCategory(n int) string { return locale.PluralCategory(n, l.Code) }
 
 // date formats a calendar date in the page's language.
 func (l *lang) date(t time.Time) string { return locale.Date(t, l.Code) }

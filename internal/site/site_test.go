@@ -30,6 +30,7 @@ func TestGolden(t *testing.T) {
 		{"cases/northwind-bank/index.html", "case-en.html"},
 		{"cases/kansai-life/index.html", "case-ja.html"},
 		{"cases/volga-retail/index.html", "case-ru-anonymous.html"},
+		{"cases/stadtwerke-lindenau/index.html", "case-de.html"},
 		{"index.html", "home.html"},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
@@ -359,6 +360,7 @@ func TestCasePage(t *testing.T) {
 	en := string(out.Files["cases/kansai-life-en/index.html"])
 	ru := string(out.Files["cases/volga-retail/index.html"])
 	nw := string(out.Files["cases/northwind-bank/index.html"])
+	de := string(out.Files["cases/stadtwerke-lindenau/index.html"])
 	for _, tc := range []struct {
 		name, page string
 		want       []string
@@ -368,6 +370,8 @@ func TestCasePage(t *testing.T) {
 		{"translation back", en, []string{`<html lang="en">`, `<a href="/refs/cases/kansai-life/" hreflang="ja" lang="ja">日本語</a>`,
 			`<link rel="alternate" hreflang="ja" href="https://refs.example.com/refs/cases/kansai-life/">`}},
 		{"ru", ru, []string{`<html lang="ru">`, "20 ноября 2023 г.", "60\u00a0000", "Пилот", "Крупный российский ритейлер", "<figure class=\"quote\">"}},
+		{"de", de, []string{`<html lang="de">`, `<meta property="og:locale" content="de_DE">`, "10. Mai 2024", "1. März 2023",
+			"1.200.000", "1.200", "In Einführung", "Energieversorgung", "Vertragsarchiv", "Mitarbeitende", "Auf einen Blick"}},
 		{"en", nw, []string{"10 May 2024", "1 June 2021", "40,000,000", "12,000", "Time to find a contract", `class="toc`,
 			`<a href="#the-challenge">The challenge</a>`, `<link rel="canonical" href="https://refs.example.com/refs/cases/northwind-bank/">`,
 			`<meta name="description" content="Northwind moved 40 million paper contracts into one searchable archive.">`}},
@@ -457,6 +461,7 @@ func TestFormats(t *testing.T) {
 		{"en", "10 May 2024", "40,000,000", map[int]string{1: "1 case study", 2: "2 case studies", 1000: "1,000 case studies"}},
 		{"ja", "2024年5月10日", "40,000,000", map[int]string{1: "1 件の導入事例", 12: "12 件の導入事例"}},
 		{"ru", "10 мая 2024 г.", "40\u00a0000\u00a0000", map[int]string{1: "1 кейс", 3: "3 кейса", 5: "5 кейсов", 11: "11 кейсов", 21: "21 кейс", 112: "112 кейсов"}},
+		{"de", "10. Mai 2024", "40.000.000", map[int]string{0: "0 Fallstudien", 1: "1 Fallstudie", 2: "2 Fallstudien", 21: "21 Fallstudien", 1000: "1.000 Fallstudien"}},
 	} {
 		l := langs[tc.lang]
 		if got := l.date(d); got != tc.date {

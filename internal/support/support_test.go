@@ -125,6 +125,11 @@ func TestReasonsInEveryLanguage(t *testing.T) {
 			"обращений открыто дольше 30 дн.: 5, самое старое — 42 дня",
 			"удовлетворённость 60\u00a0% (хороших оценок 3 из 5 за 90 дн.), ниже порога 80\u00a0%",
 		}},
+		{"de", []string{
+			"2 kritische Tickets offen, das älteste seit 21 Tagen (rot nach 14 Tagen)",
+			"5 Tickets über der Grenze von 30 Tagen offen, das älteste seit 42 Tagen",
+			"Zufriedenheit 60\u00a0% gut (3 von 5 Bewertungen der letzten 90 Tage), unter 80\u00a0%",
+		}},
 	}
 	for _, tt := range tests {
 		h := Health{Reasons: []Reason{severe, long, low}}

@@ -32,6 +32,16 @@ var messages = map[string]map[string]string{
 		"days":       "日",
 		"percent":    "{p}%",
 	},
+	"de": {
+		"severe_one": "1 kritisches Ticket offen seit {d} {days}",
+		"severe":     "{n} kritische Tickets offen, das älteste seit {d} {days}",
+		"red_limit":  " (rot nach {l} {limit_days})",
+		"long_one":   "1 Ticket offen seit {d} {days}, über der Grenze von {l} {limit_days}",
+		"long":       "{n} Tickets über der Grenze von {l} {limit_days} offen, das älteste seit {d} {days}",
+		"low_rating": "Zufriedenheit {share} gut ({g} von {n} Bewertungen der letzten {w} Tage), unter {min}",
+		"days":       "Tag|Tagen",
+		"percent":    "{p}\u00a0%",
+	},
 	"ru": {
 		"severe_one": "открыто 1 критичное обращение, {d} {days}",
 		"severe":     "открыто критичных обращений: {n}, самое старое — {d} {days}",
@@ -52,7 +62,7 @@ func (r Reason) Text(lang string) string {
 	}
 	days := func(n int) string { return locale.Plural(int64(n), lang, strings.Split(m["days"], "|")...) }
 	percent := func(f float64) string {
-		return fill(m["percent"], []string{"p", strconv.Itoa(int(math.Round(f * 100)))})
+		return locale.Fill(m["percent"], "p", strconv.Itoa(int(math.Round(f*100))))
 	}
 	vars := []string{
 		"n", locale.Number(int64(r.Count), lang),
@@ -84,30 +94,5 @@ func (r Reason) Text(lang string) string {
 	if r.Kind == SevereOpen && r.Health == Red {
 		s += m["red_limit"]
 	}
-	return fill(s, vars)
-}
-
-// fill replaces every {name} of s by its value in pairs (name, value, …)
-// in one pass; matching formats the reasons of thousands of references.
-func fill(s string, pairs []string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 16)
-	for {
-		i := strings.IndexByte(s, '{')
-		j := strings.IndexByte(s[max(i, 0):], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		name, value := s[i+1:i+j], s[i:i+j+1]
-		for k := 0; k+1 < len(pairs); k += 2 {
-			if pairs[k] == name {
-				value = pairs[k+1]
-				break
-			}
-		}
-		b.WriteString(s[:i])
-		b.WriteString(value)
-		s = s[i+j+1:]
-	}
+	return locale.Fill(s, vars...)
 }

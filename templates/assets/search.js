@@ -17,13 +17,18 @@
     return l === "ё" ? "е" : l;
   }
 
-  // tokenize returns [{term, surface, cjk}] for text.
+  // tokenize returns [{term, surface, cjk, de}] for text; de, the German
+  // stem of a Latin word, only where it differs from term.
   function tokenize(text) {
     var out = [], word = [], cjk = [];
     function flushWord() {
       if (word.length > 0 && word.length <= MAX_WORD) {
-        var w = word.join("");
-        out.push({ term: stem(w), surface: w, cjk: false });
+        var w = word.join(""), t = { term: stem(w), surface: w, cjk: false };
+        if (latin(w)) {
+          var de = stemDe(w);
+          if (de !== t.term) t.de = de;
+        }
+        out.push(t);
       }
       word = [];
     }
@@ -63,13 +68,13 @@
   }
 
   function stem(w) {
-    var latin = false;
-    for (var ch of w) {
-      if (reCyr.test(ch)) return stemRu(w);
-      if (ch >= "a" && ch <= "z") latin = true;
-    }
-    return latin ? stemEn(w) : w;
+    if (reCyr.test(w)) return stemRu(w);
+    return latin(w) ? stemEn(w) : w;
   }
+
+  // latin tells whether the English (and, for German cases, the German)
+  // stemmer takes a folded word: it has a letter a-z and no Cyrillic.
+  function latin(w) { return /[a-z]/.test(w) && !reCyr.test(w); }
 
   // ---- Snowball, as github.com/kljensen/snowball v0.10.0 implements it -----
 
@@ -279,6 +284,83 @@
       "у", "о", "й", "и", "е", "а"]);
   }
 
+  // ---- Snowball German, as github.com/blevesearch/snowballstem v0.9.0 ------
+
+  function deV(c) { return "aeiouyäöü".indexOf(c) >= 0; }
+  function endsWith(rs, suf) {
+    var n = suf.length;
+    if (n > rs.length) return false;
+    for (var i = 0; i < n; i++) if (rs[rs.length - n + i] !== suf[i]) return false;
+    return true;
+  }
+  // longestSuffix is the longest of list that rs ends with, or "".
+  function longestSuffix(rs, list) {
+    var best = "";
+    list.forEach(function (s) { if (s.length > best.length && endsWith(rs, s)) best = s; });
+    return best;
+  }
+  // deRegions returns [p1, p2], the starts of R1 (at least 3 letters in)
+  // and R2.
+  function deRegions(rs) {
+    var n = rs.length, c = 0, p1;
+    if (n < 3) return [n, n];
+    while (c < n && !deV(rs[c])) c++;
+    if (c >= n) return [n, n];
+    for (c++; c < n && deV(rs[c]); c++);
+    if (c >= n) return [n, n];
+    c++;
+    p1 = Math.max(c, 3);
+    while (c < n && !deV(rs[c])) c++;
+    if (c >= n) return [p1, n];
+    for (c++; c < n && deV(rs[c]); c++);
+    if (c >= n) return [p1, n];
+    return [p1, c + 1];
+  }
+  function stemDe(word) {
+    var rs = Array.from(word.replace(/ß/g, "ss")), i, s;
+    for (i = 1; i + 1 < rs.length; i++) {
+      if (deV(rs[i - 1]) && (rs[i] === "u" || rs[i] === "y") && deV(rs[i + 1])) rs[i] = rs[i].toUpperCase();
+    }
+    var r = deRegions(rs), p1 = r[0], p2 = r[1];
+    function cut(n) { rs.length -= n; }
+    function at(i) { return i >= 0 ? rs[i] : ""; }
+    // step 1
+    s = longestSuffix(rs, ["e", "em", "en", "ern", "er", "s", "es"]);
+    if (s && rs.length - s.length >= p1) {
+      if (s === "s") {
+        if ("bdfghklmnrt".indexOf(at(rs.length - 2)) >= 0 && rs.length >= 2) cut(1);
+      } else {
+        cut(s.length);
+        if ((s === "e" || s === "en" || s === "es") && endsWith(rs, ["n", "i", "s", "s"])) cut(1);
+      }
+    }
+    // step 2
+    s = longestSuffix(rs, ["en", "er", "st", "est"]);
+    if (s && rs.length - s.length >= p1) {
+      if (s !== "st") cut(s.length);
+      else if ("bdfghklmnt".indexOf(at(rs.length - 3)) >= 0 && rs.length >= 6) cut(2);
+    }
+    // step 3
+    s = longestSuffix(rs, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
+    if (s && rs.length - s.length >= p2) {
+      var before = at(rs.length - s.length - 1);
+      if (s === "end" || s === "ung") {
+        cut(s.length);
+        if (endsWith(rs, ["i", "g"]) && at(rs.length - 3) !== "e" && rs.length - 2 >= p2) cut(2);
+      } else if (s === "ig" || s === "ik" || s === "isch") {
+        if (before !== "e") cut(s.length);
+      } else if (s === "lich" || s === "heit") {
+        cut(s.length);
+        if ((endsWith(rs, ["e", "r"]) || endsWith(rs, ["e", "n"])) && rs.length - 2 >= p1) cut(2);
+      } else {
+        cut(s.length);
+        var t = longestSuffix(rs, ["ig", "lich"]);
+        if (t && rs.length - t.length >= p2) cut(t.length);
+      }
+    }
+    return rs.join("").replace(/[YUäöü]/g, function (c) { return { Y: "y", U: "u", ä: "a", ö: "o", ü: "u" }[c]; });
+  }
+
   // ---- The index ---------------------------------------------------------
 
   // cmp orders strings by code point, as Go orders the shard keys.
@@ -410,22 +492,29 @@
     var ix = this, found = new Map();
     function put(term, w) { if (!(found.get(term) >= w)) found.set(term, w); }
     function scan(shards, test, w) {
-      var stems = [];
+      var pointed = []; // stems of the matching word forms
       shards.forEach(function (sh) {
         Object.keys(sh.t).forEach(function (k) { if (test(k)) put(k, w); });
-        Object.keys(sh.w).forEach(function (k) { if (test(k)) stems.push(sh.w[k]); });
+        // A form in German and another language's cases has two stems.
+        Object.keys(sh.w).forEach(function (k) { if (test(k)) pointed = pointed.concat(sh.w[k]); });
       });
-      stems.forEach(function (s) { put(s, w); });
+      pointed.forEach(function (s) { put(s, w); });
     }
-    return ix.scores(tok.term).then(function (exact) {
-      if (exact.length) put(tok.term, 1);
+    // The query's language is not known: a Latin word is looked up by its
+    // English and its German stem (tok.de), as German cases are indexed.
+    var stems = tok.de ? [tok.term, tok.de] : [tok.term];
+    return Promise.all(stems.map(function (t) { return ix.scores(t); })).then(function (exact) {
+      exact.forEach(function (p, i) { if (p.length) put(stems[i], 1); });
       var len = Array.from(tok.surface).length;
       if (!last || (!tok.cjk && len < 2) || (tok.cjk && len > 1)) return;
       var lo = cmp(tok.term, tok.surface) < 0 ? tok.term : tok.surface;
       var hi = cmp(tok.term, tok.surface) < 0 ? tok.surface : tok.term;
-      return ix.range(lo, hi + MAX, MAX_SHARDS).then(function (shards) {
-        scan(shards, function (k) {
-          return k !== tok.term && (k.startsWith(tok.term) || k.startsWith(tok.surface));
+      // The German stem ("haus" for "häuser") may sort far from the word:
+      // its completions are a range of their own.
+      var ranges = [[lo, hi]].concat(tok.de ? [[tok.de, tok.de]] : []);
+      return Promise.all(ranges.map(function (r) { return ix.range(r[0], r[1] + MAX, MAX_SHARDS); })).then(function (lists) {
+        scan([].concat.apply([], lists), function (k) {
+          return stems.indexOf(k) < 0 && (k.startsWith(tok.surface) || stems.some(function (t) { return k.startsWith(t); }));
         }, PREFIX);
       });
     }).then(function () {
@@ -433,7 +522,7 @@
       if (found.size || tok.cjk || len < MIN_TYPO) return;
       var head = Array.from(tok.surface).slice(0, 2).join("");
       return ix.range(head, head + MAX, MAX_SHARDS * 2).then(function (shards) {
-        scan(shards, function (k) { return osa(tok.surface, k) <= 1 || osa(tok.term, k) === 0; }, TYPO);
+        scan(shards, function (k) { return osa(tok.surface, k) <= 1 || stems.indexOf(k) >= 0; }, TYPO);
       });
     }).then(function () {
       var terms = Array.from(found.keys());
@@ -514,7 +603,7 @@
           highlightCJK(el, part, set);
           return;
         }
-        if (toks.some(function (t) { return set.has(t.term); })) {
+        if (toks.some(function (t) { return set.has(t.term) || (t.de && set.has(t.de)); })) {
           var m = document.createElement("mark");
           m.textContent = part;
           el.appendChild(m);
