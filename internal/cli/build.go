@@ -147,7 +147,7 @@ func buildSite(siteDir string, drafts bool, at time.Time, out string, clean bool
 	// The guard is built on one core while related cases are matched and
 	// the first pages render. Drafts make nothing public, even in a build
 	// that shows them.
-	guard := publish.BuildGuard(lib.Secrets(at))
+	guard := publish.BuildGuard(func() []content.Secret { return lib.Secrets(at) })
 	var theme fs.FS = templates.FS
 	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
 		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))

@@ -27,13 +27,14 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 	published := lib.PublicCases(at, false)
 	public := map[string]bool{}
 	addPublic := func(s string) { public[strings.Join(words(s), " ")] = true }
-	// uses counts the published cases that write a word in lower case.
-	uses := map[string]int{}
-	addOrdinary := func(seen map[string]bool, s string) {
+	// uses counts the published cases that write a word in lower case;
+	// lastCase is the last case counted for it (1-based).
+	type count struct{ uses, lastCase int }
+	ordinaryWords := map[string]count{}
+	addOrdinary := func(k int, s string) {
 		for _, w := range strings.FieldsFunc(s, notWordRune) {
-			if w == strings.ToLower(w) && !seen[w] {
-				seen[w] = true
-				uses[w]++
+			if c := ordinaryWords[w]; c.lastCase != k && !strings.ContainsFunc(w, unicode.IsUpper) {
+				ordinaryWords[w] = count{c.uses + 1, k}
 			}
 		}
 	}
@@ -47,22 +48,21 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 		}
 	}
 	anonymous := lib.anonymousGroups()
-	for _, c := range published {
+	for i, c := range published {
 		if !c.Anonymous && !anonymous[lib.groupOf(c)] {
 			addPublic(c.Client)
 		}
-		seen := map[string]bool{}
-		addOrdinary(seen, c.Title)
-		addOrdinary(seen, c.Summary)
+		addOrdinary(i+1, c.Title)
+		addOrdinary(i+1, c.Summary)
 		for _, m := range c.Metrics {
-			addOrdinary(seen, m.Label)
-			addOrdinary(seen, m.Value)
+			addOrdinary(i+1, m.Label)
+			addOrdinary(i+1, m.Value)
 		}
 	}
 	// A word is ordinary when three published cases write it in lower case
 	// (all of them on a smaller site): a value written into one case is not
 	// made ordinary by itself.
-	ordinary := func(w string) bool { return uses[w] >= max(1, min(3, len(published))) }
+	ordinary := func(w string) bool { return ordinaryWords[w].uses >= max(1, min(3, len(published))) }
 	// Most secrets are the reference fields of the cases, a question's text
 	// or a visit's bonus.
 	out := make([]Secret, 0, 3*len(lib.Cases)+len(lib.Questions)+len(lib.Visits))

@@ -119,10 +119,12 @@ type LateGuard struct {
 }
 
 // BuildGuard starts building the guard of secrets in the background.
-func BuildGuard(secrets []content.Secret) *LateGuard {
+// secrets lists them (content.Library.Secrets): listing the secrets of a
+// large library is work too, done meanwhile.
+func BuildGuard(secrets func() []content.Secret) *LateGuard {
 	l := &LateGuard{ready: make(chan struct{})}
 	go func() {
-		l.g = NewGuard(secrets)
+		l.g = NewGuard(secrets())
 		close(l.ready)
 	}()
 	return l

@@ -14,7 +14,9 @@ import (
 )
 
 func testGuard() *LateGuard {
-	return BuildGuard([]content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}})
+	return BuildGuard(func() []content.Secret {
+		return []content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}}
+	})
 }
 
 func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {

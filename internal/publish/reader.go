@@ -166,8 +166,10 @@ var class = func() (t [256]byte) {
 // text reads src. top is false for a decoded piece of the source, whose
 // bytes all come from one place of the source (r.src).
 func (r *reader) text(src []byte, top bool) {
+	// Positions are kept only to point at a leak's source.
+	track := top && r.v.pos != nil
 	for i := 0; i < len(src); {
-		if top {
+		if track {
 			r.src = r.base + int32(i)
 		}
 		c := src[i]
@@ -434,11 +436,15 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 		j++
 	}
 	name := src[nameStart:j]
+	closingTag := nameStart > i+1
 	switch {
 	case len(name) == 2 && (name[0]|0x20) == 'b' && (name[1]|0x20) == 'r':
 		r.separator(true) // a line break, which Japanese may have anywhere
 	case !inlineName(name):
 		r.separator(false)
+	}
+	if closingTag {
+		return closing + 1 // an end tag has no attributes
 	}
 	// Attributes, up to the closing '>'.
 	for {
