@@ -159,22 +159,6 @@ type Result struct {
 	Excluded []Exclusion
 }
 
-// sortBy sorts s by compare through a permutation of indexes: a Match or
-// an Exclusion is a large struct that a sort would otherwise swap whole,
-// a fifth of ranking 10,000 cases.
-func sortBy[T any](s []T, compare func(a, b *T) int) {
-	idx := make([]int32, len(s))
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	slices.SortFunc(idx, func(a, b int32) int { return compare(&s[a], &s[b]) })
-	sorted := make([]T, len(s))
-	for i, k := range idx {
-		sorted[i] = s[k]
-	}
-	copy(s, sorted)
-}
-
 // QuotaWindow is how far back the ledger counts a reference's visits.
 const QuotaWindow = 365 * 24 * time.Hour
 
@@ -239,7 +223,7 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 				m.Score *= AmberFactor
 			}
 		}
-		sortBy(*list, func(a, b *Match) int {
+		slices.SortFunc(*list, func(a, b Match) int {
 			return cmp.Or(cmp.Compare(b.Score, a.Score), strings.Compare(a.Case.Slug, b.Case.Slug))
 		})
 		for k := range *list {
@@ -250,7 +234,7 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 			}
 		}
 	}
-	sortBy(res.Excluded, func(a, b *Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
+	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	return res
 }
 
