@@ -81,7 +81,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		if errors.As(err, &leaks) {
 			printProblems(stderr, res.sourceLeaks())
-			for _, p := range leaks.Problems {
+			for _, p := range fewLeaks(leaks.Problems) {
 				p.Path = filepath.Join(out, p.Path)
 				fmt.Fprintln(stderr, p.String())
 			}
@@ -112,6 +112,34 @@ type built struct {
 	guard     *publish.LateGuard
 	siteDir   string
 	published []*content.Case
+}
+
+// shownLeaks is how many output files a leak is listed in; the author is
+// pointed at the source, and a summary leaks into every listing page.
+const shownLeaks = 5
+
+// fewLeaks keeps the first shownLeaks output files of each leaked value
+// (problems are sorted by path), and says on the last how many more hold
+// it.
+func fewLeaks(problems []diag.Problem) []diag.Problem {
+	count := map[string]int{}
+	for _, p := range problems {
+		count[p.Message]++
+	}
+	seen := map[string]int{}
+	var out []diag.Problem
+	for _, p := range problems {
+		seen[p.Message]++
+		switch n := seen[p.Message]; {
+		case n < shownLeaks || n == shownLeaks && count[p.Message] == shownLeaks:
+			out = append(out, p)
+		case n == shownLeaks:
+			more := plural(count[p.Message]-shownLeaks, "output file")
+			p.Message += " (and in " + strings.Replace(more, " ", " more ", 1) + ")"
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // sourceLeaks points at where the published cases' files write a private

@@ -41,7 +41,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if res != nil {
 		if leaks := res.w.Leaks(); len(leaks) > 0 {
 			problems = append(problems, res.sourceLeaks()...)
-			problems = append(problems, leaks...)
+			problems = append(problems, fewLeaks(leaks)...)
 		}
 	}
 	// The fonts are checked here, not in every build: only packs use them.

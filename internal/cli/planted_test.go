@@ -2,12 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/leaktest"
 )
 
@@ -75,5 +77,25 @@ func TestPlantedLeaksBaseIsClean(t *testing.T) {
 				t.Fatalf("build: exit %d\n%s", code, stderr.String())
 			}
 		})
+	}
+}
+
+func TestFewLeaks(t *testing.T) {
+	var in []diag.Problem
+	for i := range 8 {
+		in = append(in, diag.Problem{Path: fmt.Sprintf("page/%d/index.html", i), Message: "would publish A"})
+	}
+	in = append(in, diag.Problem{Path: "x.html", Message: "would publish B"})
+	var got []string
+	for _, p := range fewLeaks(in) {
+		got = append(got, p.Path+": "+p.Message)
+	}
+	want := []string{
+		"page/0/index.html: would publish A", "page/1/index.html: would publish A", "page/2/index.html: would publish A",
+		"page/3/index.html: would publish A", "page/4/index.html: would publish A (and in 3 more output files)",
+		"x.html: would publish B",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
