@@ -10,7 +10,6 @@ import (
 	"sync"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/content"
 )
@@ -327,47 +326,4 @@ func FuzzGuardScan(f *testing.F) {
 			t.Fatalf("Scan(%q) = %v, want %v", data, got, want)
 		}
 	})
-}
-
-// TestLowerRun: the 8-bytes-at-a-time run ends where the byte-wise one does.
-func TestLowerRun(t *testing.T) {
-	r := rand.New(rand.NewPCG(5, 6))
-	const alphabet = "abcxyz0189AZ@[`{/:- \x7f\x80\xff"
-	for range 20000 {
-		b := make([]byte, r.IntN(40))
-		for i := range b {
-			b[i] = alphabet[r.IntN(len(alphabet))]
-		}
-		i := 0
-		if len(b) > 0 {
-			i = r.IntN(len(b))
-		}
-		want := i
-		for want < len(b) && (class[b[want]] == cLower || class[b[want]] == cDigit) {
-			want++
-		}
-		if got := lowerRun(b, i); got != want {
-			t.Fatalf("lowerRun(%q, %d) = %d, want %d", b, i, got, want)
-		}
-	}
-}
-
-// TestDecodeRune: the inline decoding agrees with the library's on every
-// two- and three-byte sequence it takes, and on broken ones.
-func TestDecodeRune(t *testing.T) {
-	var b [4]byte
-	for c0 := 0xC0; c0 < 0x100; c0++ {
-		for c1 := 0x70; c1 < 0xD0; c1 += 3 {
-			for _, c2 := range []byte{0x41, 0x80, 0x9F, 0xBF, 0xC0} {
-				b = [4]byte{byte(c0), byte(c1), c2, 'x'}
-				for n := 1; n <= 4; n++ {
-					gr, gs := decodeRune(b[:n], 0)
-					wr, ws := utf8.DecodeRune(b[:n])
-					if gr != wr || gs != ws {
-						t.Fatalf("decodeRune(% x) = %U %d, want %U %d", b[:n], gr, gs, wr, ws)
-					}
-				}
-			}
-		}
-	}
 }

@@ -2,7 +2,6 @@ package publish
 
 import (
 	"bytes"
-	"encoding/binary"
 	"html"
 	"math/bits"
 	"slices"
@@ -214,29 +213,12 @@ func (r *reader) text(src []byte, top bool) {
 }
 
 // lowerRun returns the end of the run of small ASCII letters and digits
-// from src[i], looking at 8 bytes at a time: a build reads every byte of
-// its output, a quarter of a gigabyte for 10,000 cases.
+// from src[i].
 func lowerRun(src []byte, i int) int {
-	for i+8 <= len(src) {
-		w := binary.LittleEndian.Uint64(src[i:])
-		word := inRange(w, 'a', 'z') | inRange(w, '0', '9')
-		if word != tops {
-			return i + bits.TrailingZeros64(^word&tops)/8
-		}
-		i += 8
-	}
 	for i < len(src) && (class[src[i]] == cLower || class[src[i]] == cDigit) {
 		i++
 	}
 	return i
-}
-
-const ones, tops = 0x0101_0101_0101_0101, 0x8080_8080_8080_8080
-
-// inRange has the top bit of each byte of w that lies in [lo, hi] < 0x80.
-func inRange(w uint64, lo, hi byte) uint64 {
-	low := w &^ tops
-	return ((low + (0x80-uint64(lo))*ones) ^ (low + (0x80-uint64(hi)-1)*ones)) &^ w & tops
 }
 
 // letter appends one ASCII letter or digit.
@@ -572,7 +554,7 @@ func hasPrefixAt(src []byte, i int, prefix string) bool {
 // become ASCII ones, ligatures their letters, "é" is "e".
 func (r *reader) nonASCII(src []byte, i int, top bool) int {
 	for i < len(src) && src[i] >= utf8.RuneSelf {
-		c, size := decodeRune(src, i)
+		c, size := utf8.DecodeRune(src[i:])
 		if top {
 			r.src = r.base + int32(i)
 		}
@@ -581,7 +563,7 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		if kind := plainRune(c); kind != 0 {
 			j := i + size
 			for j < len(src) && src[j] >= utf8.RuneSelf {
-				c, n := decodeRune(src, j)
+				c, n := utf8.DecodeRune(src[j:])
 				if plainRune(c) != kind {
 					break
 				}
@@ -596,19 +578,6 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		i += size
 	}
 	return i
-}
-
-// decodeRune is utf8.DecodeRune with the two- and three-byte runes of
-// Russian and Japanese decoded inline: the library decodes only ASCII
-// without a call.
-func decodeRune(src []byte, i int) (rune, int) {
-	switch c := src[i]; {
-	case 0xD0 <= c && c <= 0xD1 && i+1 < len(src) && src[i+1]&0xC0 == 0x80:
-		return rune(c&0x1F)<<6 | rune(src[i+1]&0x3F), 2
-	case 0xE3 <= c && c <= 0xE9 && i+2 < len(src) && src[i+1]&0xC0 == 0x80 && src[i+2]&0xC0 == 0x80:
-		return rune(c&0x0F)<<12 | rune(src[i+1]&0x3F)<<6 | rune(src[i+2]&0x3F), 3
-	}
-	return utf8.DecodeRune(src[i:])
 }
 
 // Kinds of runes read as they are.
