@@ -2,11 +2,8 @@ package match
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/refpack/refpack/internal/content"
@@ -125,21 +122,14 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	}
 	// Each prospect ranks the whole library: one per core at a time.
 	best := make([]WeakProspect, len(lib.Prospects))
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(lib.Prospects); i = int(next.Add(1) - 1) {
-				p := lib.Prospects[i]
-				res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{Support: lib.Support})
-				best[i].Prospect = p
-				if len(res.Matches) > 0 {
-					best[i].Best, best[i].Score = res.Matches[0].Case, res.Matches[0].Score
-				}
-			}
-		})
-	}
-	wg.Wait()
+	eachParallel(len(lib.Prospects), func(i int) {
+		p := lib.Prospects[i]
+		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{Support: lib.Support})
+		best[i].Prospect = p
+		if len(res.Matches) > 0 {
+			best[i].Best, best[i].Score = res.Matches[0].Case, res.Matches[0].Score
+		}
+	})
 	for _, w := range best {
 		if w.Score < WeakScore {
 			cv.Weak = append(cv.Weak, w)

@@ -14,6 +14,21 @@ import (
 	"github.com/refpack/refpack/internal/content"
 )
 
+// eachParallel calls f for 0..n-1 on every core, handing out indexes one at
+// a time: the work per index varies widely.
+func eachParallel(n int, f func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
 // Related finds, for every case, the n closest other cases by the public
 // scoring of Rank (Options.Public): live, non-draft cases that share an
 // industry relation or a project type with it. Translations of the same
@@ -32,20 +47,7 @@ func Related(cases []*content.Case, site *config.Site, n int) map[string][]strin
 	}
 	x := newIndex(cases, site)
 	out := make([][]string, len(cases))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(cases) {
-					return
-				}
-				out[i] = x.related(i, n)
-			}
-		})
-	}
-	wg.Wait()
+	eachParallel(len(cases), func(i int) { out[i] = x.related(i, n) })
 	res := make(map[string][]string, len(cases))
 	for i, c := range cases {
 		if len(out[i]) > 0 {
