@@ -327,3 +327,18 @@ func FuzzGuardScan(f *testing.F) {
 		}
 	})
 }
+
+// TestReadCyrillicCapitals: capitals read as the small letters that runs
+// of Russian text are copied as, й and Й alike.
+func TestReadCyrillicCapitals(t *testing.T) {
+	read1 := func(s string) string {
+		var v view
+		read(&v, []byte(s), outputText)
+		return string(v.text)
+	}
+	for _, s := range []string{"СЕВЕРНЫЙ ВЕТЕР", "Северный Ветер"} {
+		if got := read1(s); got != "северныйветер" {
+			t.Errorf("read(%q) = %q", s, got)
+		}
+	}
+}

@@ -600,6 +600,11 @@ func (r *reader) rune(c rune) {
 		r.other('е')
 	case c == 'Ё':
 		r.other('Е')
+	case 0x0400 <= c && c <= 0x04FF:
+		// Cyrillic letters such as й are letters of their own, not
+		// accented ones: read as they are, like the small letters that
+		// nonASCII copies whole.
+		r.other(c)
 	case c == 'ß' || c == 'ẞ':
 		// Full case folding: "STRASSE" is "Straße".
 		r.letter('s', c == 'ẞ')
