@@ -186,8 +186,9 @@ func leftover(base string) *regexp.Regexp {
 // cleanLeftovers removes what killed builds left beside the output
 // directory dir: only directories named as a build names them that hold
 // refpack's marker (or nothing but a .git and a marker being written),
-// and that no running build holds. A .git in them goes back into the output when it has none, and
-// a previous output moved aside goes back when there is no output.
+// and that no running build holds. A .git in them goes back into the
+// output when it has none, and a previous output moved aside goes back
+// when there is no output.
 func cleanLeftovers(dir string) {
 	parent, base := filepath.Dir(dir), filepath.Base(dir)
 	entries, err := os.ReadDir(parent)
