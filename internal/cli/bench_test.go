@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/corpus"
+	"github.com/refpack/refpack/internal/publish"
 )
 
 // BenchmarkBuild10k measures a full build (load, validate, render, leak
@@ -23,11 +25,15 @@ func BenchmarkBuild10k(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		res, problems := buildSite(lib, false, time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), out, false)
-		if res == nil {
-			b.Fatalf("build failed: %v", problems[0])
+		w, err := publish.NewWriter(out, false)
+		if err != nil {
+			b.Fatal(err)
 		}
-		if err := res.w.Commit(); err != nil {
+		res := build.New(lib, build.Options{Date: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}).Run(nil, w)
+		if !res.OK() {
+			b.Fatalf("build failed: %v %v", res.Problems, res.Leaks)
+		}
+		if err := w.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,25 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
-	"sync"
-	"time"
 
-	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/diag"
-	"github.com/refpack/refpack/internal/markdown"
-	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/publish"
-	"github.com/refpack/refpack/internal/search"
-	"github.com/refpack/refpack/internal/site"
 	"github.com/refpack/refpack/internal/sysio"
-	"github.com/refpack/refpack/templates"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -67,31 +57,37 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, *drafts, at, out, *clean)
-	printProblems(stderr, problems)
-	if res == nil {
+	w, err := publish.NewWriter(out, *clean)
+	if err != nil {
+		printOutputError(stderr, err)
+		return ExitUsage
+	}
+	res := build.New(*siteDir, build.Options{Drafts: *drafts, Date: at}).Run(nil, w)
+	printProblems(stderr, res.Problems)
+	if !res.Rendered || hasErrors(res.Problems) {
+		w.Abort()
 		return ExitProblem
 	}
-	if err := res.w.Commit(); err != nil {
-		var leaks *diag.Errors
+	if len(res.Leaks) > 0 {
+		w.Abort()
+		printProblems(stderr, res.Sources)
+		for _, p := range fewLeaks(res.Leaks) {
+			p.Path = filepath.Join(out, p.Path)
+			fmt.Fprintln(stderr, p.String())
+		}
+		fmt.Fprintf(stderr, "refpack build: refused: private values would be published; %s is unchanged\n", out)
+		return ExitProblem
+	}
+	if err := w.Commit(); err != nil {
 		var foreign *publish.ForeignError
 		if errors.As(err, &foreign) {
 			printOutputError(stderr, err)
 			return ExitUsage
 		}
-		if errors.As(err, &leaks) {
-			printProblems(stderr, res.sourceLeaks())
-			for _, p := range fewLeaks(leaks.Problems) {
-				p.Path = filepath.Join(out, p.Path)
-				fmt.Fprintln(stderr, p.String())
-			}
-			fmt.Fprintf(stderr, "refpack build: refused: private values would be published; %s is unchanged\n", out)
-			return ExitProblem
-		}
 		fmt.Fprintf(stderr, "refpack build: %v\n", err)
 		return ExitProblem
 	}
-	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.cases), plural(res.w.Files(), "file"), out)
+	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.Cases), plural(w.Files(), "file"), out)
 	return ExitOK
 }
 
@@ -103,15 +99,6 @@ func printOutputError(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintf(w, "refpack build: %v\n", err)
-}
-
-// built is a rendered site, written but not yet committed.
-type built struct {
-	w         *publish.Writer
-	cases     int
-	guard     *publish.LateGuard
-	siteDir   string
-	published []*content.Case
 }
 
 // shownLeaks is how many output files a leak is listed in; the author is
@@ -142,84 +129,6 @@ func fewLeaks(problems []diag.Problem) []diag.Problem {
 	return out
 }
 
-// sourceLeaks points at where the published cases' files write a private
-// value: called when the output leaks, to tell the author what to change.
-func (b *built) sourceLeaks() []diag.Problem {
-	var sources []publish.Source
-	for _, c := range b.published {
-		data, err := os.ReadFile(filepath.Join(b.siteDir, filepath.FromSlash(c.Path)))
-		if err != nil {
-			continue
-		}
-		sources = append(sources, publish.Source{Path: c.Path, Data: data, Private: content.PrivateLines(data, c.Anonymous)})
-	}
-	return publish.SourceLeaks(b.guard.Wait(), sources)
-}
-
-// buildSite loads, validates and renders the site as published at the date
-// at (SPEC §3.2), streaming every output file through the leak guard into a
-// publish.Writer for out (a dry run when out is ""; clean replaces out
-// whatever it holds). It returns nil when the content has errors; problems
-// holds errors and warnings. The caller commits or aborts the writer.
-func buildSite(siteDir string, drafts bool, at time.Time, out string, clean bool) (*built, []diag.Problem) {
-	root := content.DirFS(siteDir)
-	lib, problems := content.Load(root)
-	if lib == nil || hasErrors(problems) {
-		return nil, problems
-	}
-	all := diag.List{Problems: append(problems, lib.ConsentProblems(at)...)}
-	all.Sort()
-	problems = all.Problems
-	public := *lib
-	public.Cases = lib.PublicCases(at, drafts)
-	// The guard is built on one core while related cases are matched and
-	// the first pages render. Drafts make nothing public, even in a build
-	// that shows them.
-	guard := publish.BuildGuard(func() []content.Secret { return lib.Secrets(at) })
-	var theme fs.FS = templates.FS
-	if info, err := os.Stat(filepath.Join(siteDir, "templates")); err == nil && info.IsDir() {
-		theme = site.Overlay(templates.FS, os.DirFS(filepath.Join(siteDir, "templates")))
-	}
-	related := match.Related(public.Cases, lib.Site, 3)
-	w := publish.DryRun(guard)
-	if out != "" {
-		var err error
-		if w, err = publish.NewWriter(out, guard, clean); err != nil {
-			return nil, append(problems, diag.Problem{Path: out, Message: err.Error()})
-		}
-	}
-	fail := func(p ...diag.Problem) (*built, []diag.Problem) {
-		w.Abort()
-		return nil, append(problems, p...)
-	}
-
-	index, err := search.NewBuilder(&public)
-	if err != nil {
-		return fail(diag.Problem{Path: "search", Message: err.Error()})
-	}
-	bodies := &bodies{md: markdown.New(), index: index}
-	rendered, err := site.Render(site.Input{Lib: &public, Body: bodies.render, Emit: w.File, Theme: theme, CodeCSS: markdown.CSS(), Drafts: drafts, Related: related})
-	if bodies.problems.HasErrors() {
-		return fail(bodies.problems.Problems...)
-	}
-	if err != nil {
-		return fail(diag.Problem{Path: "templates", Message: err.Error()})
-	}
-	for _, dst := range slices.Sorted(maps.Keys(rendered.Copies)) {
-		if err := w.Copy(dst, filepath.Join(siteDir, filepath.FromSlash(rendered.Copies[dst]))); err != nil {
-			return fail(diag.Problem{Path: rendered.Copies[dst], Message: err.Error()})
-		}
-	}
-	files, err := index.Finish()
-	if err != nil {
-		return fail(diag.Problem{Path: "search", Message: err.Error()})
-	}
-	if err := w.FileAll(files); err != nil {
-		return fail(diag.Problem{Path: "search", Message: err.Error()})
-	}
-	return &built{w: w, cases: len(public.Cases), guard: guard, siteDir: siteDir, published: public.Cases}, problems
-}
-
 // heapLimit is the heap a command that loads a whole library is kept under,
 // unless the user set GOMEMLIMIT: without a limit the heap of a
 // 10,000-case build grows to twice its live size before a collection.
@@ -233,33 +142,6 @@ func prepareMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(heapLimit)
 	}
-}
-
-// bodies renders case bodies as their pages are rendered and hands their
-// plain text to the search index at once, so that no body is held longer
-// than its page.
-type bodies struct {
-	md    *markdown.Renderer
-	index *search.Builder
-
-	mu       sync.Mutex
-	problems diag.List
-}
-
-// render is site.Input.Body. Each case's page calls it once.
-func (b *bodies) render(c *content.Case) (markdown.Result, error) {
-	res, err := b.md.Render(c.Body)
-	if err != nil {
-		b.mu.Lock()
-		b.problems.Errorf(c.Path, c.BodyLine, 0, "cannot render Markdown: %v", err)
-		b.mu.Unlock()
-		return res, err
-	}
-	b.index.Add(c, res.Text)
-	// The Markdown source is not needed after rendering; on a large
-	// library dropping it keeps the build well inside its memory budget.
-	c.Body = nil
-	return res, nil
 }
 
 // checkOutputDir refuses output directories whose replacement would destroy

@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/publish"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -37,12 +39,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return ExitUsage
 	}
 	prepareMemory()
-	res, problems := buildSite(*siteDir, true, at, "", false)
-	if res != nil {
-		if leaks := res.w.Leaks(); len(leaks) > 0 {
-			problems = append(problems, res.sourceLeaks()...)
-			problems = append(problems, fewLeaks(leaks)...)
-		}
+	res := build.New(*siteDir, build.Options{Drafts: true, Date: at}).Run(nil, publish.DryRun())
+	problems := res.Problems
+	if len(res.Leaks) > 0 {
+		problems = append(problems, res.Sources...)
+		problems = append(problems, fewLeaks(res.Leaks)...)
 	}
 	// The fonts are checked here, not in every build: only packs use them.
 	var settings diag.List
@@ -54,10 +55,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	errs, warns := count(problems)
-	cases := 0
-	if res != nil {
-		cases = res.cases
-	}
+	cases := res.Cases
 	if *asJSON {
 		writeJSONReport(stdout, problems, cases, errs, warns)
 	} else {

@@ -15,8 +15,8 @@ import (
 	"testing"
 )
 
-// build runs `refpack build` and fails the test on a non-zero exit.
-func build(t *testing.T, args ...string) {
+// buildSite runs `refpack build` and fails the test on a non-zero exit.
+func buildSite(t *testing.T, args ...string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	if code := Main(append([]string{"build"}, args...), &stdout, &stderr); code != 0 {
@@ -47,9 +47,9 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 // of threads, and compares every byte.
 func TestDeterministic(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
-	build(t, "-s", "../..", "-o", a)
+	buildSite(t, "-s", "../..", "-o", a)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	build(t, "-s", "../..", "-o", b)
+	buildSite(t, "-s", "../..", "-o", b)
 	ta, tb := readTree(t, a), readTree(t, b)
 	if len(ta) != len(tb) {
 		t.Fatalf("%d files vs %d", len(ta), len(tb))
@@ -125,7 +125,7 @@ Body of the case.
 		}
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	build(t, "-s", site, "-o", out)
+	buildSite(t, "-s", site, "-o", out)
 	tree := readTree(t, out)
 	if len(tree) < 8 {
 		t.Fatalf("only %d files built", len(tree))
@@ -152,7 +152,7 @@ Body of the case.
 func TestSampleSitePassesNuChecker(t *testing.T) {
 	jar := nuChecker(t)
 	out := t.TempDir()
-	build(t, "-s", "../..", "-o", out, "--drafts")
+	buildSite(t, "-s", "../..", "-o", out, "--drafts")
 	cmd := exec.Command("java", "-jar", jar, "--errors-only", "--skip-non-html", out)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("Nu HTML checker found errors:\n%s", msg)

@@ -46,7 +46,7 @@ func TestSampleSiteLighthouse(t *testing.T) {
 	lighthouse := requireTool(t, "lighthouse")
 	chromium := requireTool(t, "chromium")
 	out := t.TempDir()
-	build(t, "-s", "../..", "-o", out)
+	buildSite(t, "-s", "../..", "-o", out)
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -197,7 +197,7 @@ func serveSlowSearchSite(t *testing.T, delay time.Duration) (string, *content.Li
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	build(t, "-s", site, "-o", out)
+	buildSite(t, "-s", site, "-o", out)
 	lib, problems := content.Load(os.DirFS(site))
 	if lib == nil {
 		t.Fatal(problems)

@@ -170,9 +170,7 @@ func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.
 		problems.Add(l.Problems...)
 	}
 	out := slices.DeleteFunc(cases, func(c *Case) bool { return c == nil })
-	slices.SortFunc(out, func(a, b *Case) int {
-		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
-	})
+	SortCases(out)
 	return out
 }
 
@@ -228,6 +226,25 @@ func crossCheck(lib *Library, problems *diag.List) {
 		}
 		seen[p.Slug] = p.Path
 	}
+}
+
+// CrossFileKey is what Load's checks across files read of a case of lib:
+// its slug, the story it translates, its language, whether it is
+// anonymous, its own consent (shared with its translations) and its
+// customer in the helpdesk export, if there is one. An edit that keeps it
+// can be applied by parsing the one file again (ParseCase); any other edit
+// needs the whole library loaded again.
+func (lib *Library) CrossFileKey(c *Case) string {
+	consent := "none"
+	if c.Consent != nil && c.ConsentOf == "" {
+		// With its positions: translations show them in their warnings.
+		consent = fmt.Sprintf("%+v", *c.Consent)
+	}
+	customer := ""
+	if lib.Support != nil {
+		customer = c.SupportName()
+	}
+	return fmt.Sprintf("%q %q %q %v %s %q", c.Slug, c.TranslationOf, c.Language, c.Anonymous, consent, customer)
 }
 
 // SupportName is the case's customer in the helpdesk export: its
@@ -306,4 +323,11 @@ func SlugProblem(s string) string {
 		return fmt.Sprintf("slug %q is longer than 100 characters", s)
 	}
 	return ""
+}
+
+// SortCases puts cases in the site's order: newest first, then by slug.
+func SortCases(cases []*Case) {
+	slices.SortStableFunc(cases, func(a, b *Case) int {
+		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
+	})
 }

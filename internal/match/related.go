@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"math/bits"
 	"runtime"
@@ -55,6 +56,13 @@ func Related(cases []*content.Case, site *config.Site, n int) map[string][]strin
 		}
 	}
 	return res
+}
+
+// RelatedKey is what Related reads of a case: while it stays the same
+// through an edit, the related cases of every case stay the same and need
+// not be found again (half a second on 10,000 cases).
+func RelatedKey(c *content.Case) string {
+	return fmt.Sprintf("%q %v %q %q %q %q %v %q %q", c.Slug, c.Draft, c.Industry, c.Language, c.ProjectTypes, c.Region, c.Scale, c.Status, c.TranslationOf)
 }
 
 // index holds what scoring needs of every case, precomputed once.

@@ -24,7 +24,7 @@ func writeBuild(t testing.TB, dir string, files map[string]string) {
 }
 
 func build(dir string, files map[string]string) error {
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func TestCheckOutput(t *testing.T) {
 				if !errors.As(err, &foreign) {
 					t.Errorf("%T is not a *ForeignError", err)
 				}
-				if _, err := NewWriter(dir, testGuard(), false); err == nil || err.Error() != dir+tc.want {
+				if _, err := newWriter(dir, false); err == nil || err.Error() != dir+tc.want {
 					t.Errorf("NewWriter = %v, want the same refusal", err)
 				}
 			}
@@ -109,7 +109,7 @@ func TestCheckOutput(t *testing.T) {
 func TestWriterCleanReplacesAnything(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	mkfiles(t, dir, "a.md", "d/e.md", ".git/HEAD")
-	w, err := NewWriter(dir, testGuard(), true)
+	w, err := newWriter(dir, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestWriterCleanReplacesAnything(t *testing.T) {
 // just before the swap.
 func TestWriterRefusesFilesThatAppearDuringTheBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestNewWriterPutsBackAnOutputMovedAside(t *testing.T) {
 	if err := CheckOutput(dir, false); err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,32 +23,6 @@ import (
 	"github.com/refpack/refpack/internal/sysio"
 )
 
-// Site is everything a build produces.
-type Site struct {
-	Files  map[string][]byte // output path (slash-separated) -> bytes
-	Copies map[string]string // output path -> source file path on disk
-}
-
-// outputs lists the site's files in path order.
-func (s Site) outputs() []string {
-	paths := make([]string, 0, len(s.Files)+len(s.Copies))
-	for p := range s.Files {
-		paths = append(paths, p)
-	}
-	for p := range s.Copies {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	return paths
-}
-
-func (s Site) read(p string) ([]byte, error) {
-	if data, ok := s.Files[p]; ok {
-		return data, nil
-	}
-	return os.ReadFile(s.Copies[p])
-}
-
 // parallel runs f for 0..n-1 on every core.
 func parallel(n int, f func(i int)) {
 	var wg sync.WaitGroup
@@ -67,33 +41,6 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// Leaks scans every output file and name of a site held in memory for
-// private values and returns one problem per file and private field found.
-func Leaks(site Site, guard *Guard) ([]diag.Problem, error) {
-	paths := site.outputs()
-	found := make([][]int, len(paths))
-	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) {
-		data, err := site.read(paths[i])
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		found[i] = scanFile(guard, paths[i], data)
-	})
-	var leaks diag.List
-	for i, p := range paths {
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		for _, s := range found[i] {
-			leaks.Add(leak(guard, p, s))
-		}
-	}
-	leaks.Sort()
-	return leaks.Problems, nil
-}
-
 // scanFile returns the secrets found in a file's content or its name.
 func scanFile(guard *Guard, p string, data []byte) []int {
 	found := guard.Scan(data)
@@ -110,34 +57,37 @@ func leak(guard *Guard, p string, s int) diag.Problem {
 	return diag.Problem{Path: p, Message: fmt.Sprintf("would publish the private %s of %s: remove it from the public fields and the body", sec.Field, sec.Path)}
 }
 
-// LateGuard is a guard that may still be in the making on another
+// lateGuard is a guard that may still be in the making on another
 // goroutine: a large library has tens of thousands of private values, and
 // the pages can render meanwhile.
-type LateGuard struct {
+type lateGuard struct {
+	start sync.Once
 	ready chan struct{}
 	g     *Guard
 }
 
-// BuildGuard starts building the guard of secrets in the background.
+func newLateGuard() *lateGuard { return &lateGuard{ready: make(chan struct{})} }
+
+// build starts building the guard of secrets in the background, once.
 // secrets lists them (content.Library.Secrets): listing the secrets of a
 // large library is work too, done meanwhile.
-func BuildGuard(secrets func() []content.Secret) *LateGuard {
-	l := &LateGuard{ready: make(chan struct{})}
-	go func() {
-		l.g = NewGuard(secrets())
-		close(l.ready)
-	}()
-	return l
+func (l *lateGuard) build(secrets func() []content.Secret) {
+	l.start.Do(func() {
+		go func() {
+			l.g = NewGuard(secrets())
+			close(l.ready)
+		}()
+	})
 }
 
-// Wait returns the guard once it is built.
-func (l *LateGuard) Wait() *Guard {
+// wait returns the guard once it is built.
+func (l *lateGuard) wait() *Guard {
 	<-l.ready
 	return l.g
 }
 
 // poll returns the guard if it is built.
-func (l *LateGuard) poll() (*Guard, bool) {
+func (l *lateGuard) poll() (*Guard, bool) {
 	select {
 	case <-l.ready:
 		return l.g, true
@@ -151,31 +101,50 @@ func (l *LateGuard) poll() (*Guard, bool) {
 // are written, into a temporary directory beside the target. Commit swaps
 // it in when the whole build succeeded and nothing leaked; until then the
 // previous output is untouched. Streaming keeps a large build from holding
-// every page in memory. File and Copy are safe for concurrent use.
+// every page in memory. A Writer made by NewMemory keeps the files in
+// memory instead (the dev server), one made by DryRun only scans them
+// (refpack check). File, Copy and Carry are safe for concurrent use.
 type Writer struct {
-	dir, tmp string // tmp is "" in a dry run; dir is the output, symbolic links resolved
+	dir, tmp string // tmp is "" in memory and in a dry run; dir is the output, symbolic links resolved
 	name     string // the output directory as the caller named it
 	clean    bool   // replace dir whatever it holds
 	unlock   func() // releases tmp's lock
-	guard    *LateGuard
+	guard    *lateGuard
 	seen     sync.Map // output paths written, and directories made in tmp
 
 	mu    sync.Mutex
 	held  []heldFile // files given before the guard was ready
 	leaks diag.List
 	files int
-	err   error // of writing a held file
+	err   error   // of writing a held file
+	mem   *Memory // the files, when kept in memory
+}
+
+// Memory is a site held in memory by NewMemory's Writer. It holds the
+// files that leak too, so that a later build can carry them over: it must
+// not be served while Writer.Leaks reports any.
+type Memory struct {
+	Files  map[string][]byte // output path (slash-separated) -> bytes
+	Copies map[string]string // output path -> the source file on disk (bundle files), read when served
+}
+
+func (m *Memory) add(p string, data []byte, src string) {
+	if src != "" {
+		m.Copies[p] = src
+		return
+	}
+	m.Files[p] = bytes.Clone(data)
 }
 
 type heldFile struct {
-	path string
-	data []byte
+	path, src string
+	data      []byte
 }
 
 // NewWriter starts publishing into dir, first removing what killed builds
 // left beside it. When dir is a symbolic link the build goes into its
 // target. Unless clean, dir must be one CheckOutput accepts.
-func NewWriter(dir string, guard *LateGuard, clean bool) (*Writer, error) {
+func NewWriter(dir string, clean bool) (*Writer, error) {
 	name := filepath.Clean(dir)
 	dir, err := resolve(name)
 	if err != nil {
@@ -208,18 +177,40 @@ func NewWriter(dir string, guard *LateGuard, clean bool) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{dir: dir, tmp: tmp, name: name, clean: clean, unlock: sync.OnceFunc(unlock), guard: guard}, nil
+	return &Writer{dir: dir, tmp: tmp, name: name, clean: clean, unlock: sync.OnceFunc(unlock), guard: newLateGuard()}, nil
 }
 
 // DryRun scans files like a Writer but writes nothing: refpack check uses
 // it to report leaks.
-func DryRun(guard *LateGuard) *Writer { return &Writer{guard: guard} }
+func DryRun() *Writer { return &Writer{guard: newLateGuard()} }
+
+// NewMemory scans files like a Writer and keeps those without a private
+// value in memory (Writer.Memory); bundle files are kept by their source
+// path, to be read again when served.
+func NewMemory() *Writer {
+	return &Writer{guard: newLateGuard(), mem: &Memory{Files: map[string][]byte{}, Copies: map[string]string{}}}
+}
+
+// Secrets tells the writer what is private, once the library is loaded:
+// the guard is built from secrets in the background, and the files given
+// until it is ready are held. Commit, Leaks and Guard wait for it; a
+// writer never told its secrets never finishes.
+func (w *Writer) Secrets(secrets func() []content.Secret) { w.guard.build(secrets) }
+
+// Guard waits for the guard built from the writer's secrets.
+func (w *Writer) Guard() *Guard { return w.guard.wait() }
+
+// Memory is what a Writer made by NewMemory published so far.
+func (w *Writer) Memory() *Memory { return w.mem }
 
 // File publishes data at the slash-separated output path p. A leak is
 // recorded, not returned, so that one build reports all of them. Until the
 // guard is ready, files are held in memory rather than making the caller
 // wait; data is not retained after the call.
-func (w *Writer) File(p string, data []byte) error {
+func (w *Writer) File(p string, data []byte) error { return w.file(p, data, "") }
+
+// file is File of data read from src, when not "" (a bundle file).
+func (w *Writer) file(p string, data []byte, src string) error {
 	if !fs.ValidPath(p) || p == "." || strings.Contains(p, "\\") {
 		return fmt.Errorf("publish: invalid output path %q", p)
 	}
@@ -232,7 +223,7 @@ func (w *Writer) File(p string, data []byte) error {
 		// Checked again under the lock: once the guard is ready, release
 		// takes everything held before it.
 		if g, ok = w.guard.poll(); !ok {
-			w.held = append(w.held, heldFile{p, bytes.Clone(data)})
+			w.held = append(w.held, heldFile{p, src, bytes.Clone(data)})
 			w.mu.Unlock()
 			return nil
 		}
@@ -241,7 +232,25 @@ func (w *Writer) File(p string, data []byte) error {
 	if err := w.release(g); err != nil {
 		return err
 	}
-	return w.publish(g, p, data)
+	return w.publish(g, p, data, src)
+}
+
+// Carry publishes in memory a file of an earlier build that was scanned by
+// a guard of the same secrets, with the leaks found in it then (output
+// paths as Leaks gives them): the dev server keeps the pages an edit cannot
+// change, and scanning 10,000 of them again would cost a second per edit.
+func (w *Writer) Carry(p string, data []byte, leaks []diag.Problem) error {
+	if _, dup := w.seen.LoadOrStore(p, true); dup {
+		return fmt.Errorf("publish: %s is written twice", p)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.mem.Files[p] = data
+	w.leaks.Add(leaks...)
+	if len(leaks) == 0 {
+		w.files++
+	}
+	return nil
 }
 
 // FileAll publishes every file of files as File does, on every core: a
@@ -260,7 +269,7 @@ func (w *Writer) release(g *Guard) error {
 	w.held = nil
 	w.mu.Unlock()
 	for _, f := range held {
-		if err := w.publish(g, f.path, f.data); err != nil {
+		if err := w.publish(g, f.path, f.data, f.src); err != nil {
 			return err
 		}
 	}
@@ -269,23 +278,28 @@ func (w *Writer) release(g *Guard) error {
 
 // finish waits for the guard and publishes what it held.
 func (w *Writer) finish() error {
-	err := w.release(w.guard.Wait())
+	err := w.release(w.guard.wait())
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.err = cmp.Or(w.err, err)
 	return w.err
 }
 
-func (w *Writer) publish(g *Guard, p string, data []byte) error {
-	if found := scanFile(g, p, data); len(found) > 0 {
-		w.mu.Lock()
-		for _, s := range found {
-			w.leaks.Add(leak(g, p, s))
-		}
+// publish publishes data at p; src, when not "", is the bundle file it
+// was read from, which a Writer in memory keeps instead of the bytes.
+func (w *Writer) publish(g *Guard, p string, data []byte, src string) error {
+	found := scanFile(g, p, data)
+	w.mu.Lock()
+	for _, s := range found {
+		w.leaks.Add(leak(g, p, s))
+	}
+	if w.mem != nil {
+		w.mem.add(p, data, src)
+	}
+	if len(found) > 0 {
 		w.mu.Unlock()
 		return nil
 	}
-	w.mu.Lock()
 	w.files++
 	w.mu.Unlock()
 	if w.tmp == "" {
@@ -304,7 +318,7 @@ func (w *Writer) Copy(p, src string) error {
 	if err != nil {
 		return err
 	}
-	return w.File(p, data)
+	return w.file(p, data, src)
 }
 
 // mkdir makes dir and its parents once per build.

@@ -13,10 +13,17 @@ import (
 	"github.com/refpack/refpack/internal/sysio"
 )
 
-func testGuard() *LateGuard {
-	return BuildGuard(func() []content.Secret {
-		return []content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}}
-	})
+func testSecrets() []content.Secret {
+	return []content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}}
+}
+
+// newWriter is NewWriter told the test secrets.
+func newWriter(dir string, clean bool) (*Writer, error) {
+	w, err := NewWriter(dir, clean)
+	if err == nil {
+		w.Secrets(testSecrets)
+	}
+	return w, err
 }
 
 func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
@@ -25,7 +32,7 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "cases", "stale.html"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +62,7 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	writeBuild(t, dir, map[string]string{"index.html": "old"})
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +93,8 @@ func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
 }
 
 func TestWriterRejectsBadAndDuplicatePaths(t *testing.T) {
-	w := DryRun(testGuard())
+	w := DryRun()
+	w.Secrets(testSecrets)
 	for _, p := range []string{"../x", "/abs", "a\\b", "", "."} {
 		if err := w.File(p, nil); err == nil {
 			t.Errorf("File(%q) accepted an invalid path", p)
@@ -114,8 +122,7 @@ func assertNoTemp(t *testing.T, parent string) {
 // the guard is built are scanned and written once it is, leaks included.
 func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	late := &LateGuard{ready: make(chan struct{})}
-	w, err := NewWriter(dir, late, false)
+	w, err := NewWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +133,7 @@ func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
 	if w.Files() != 0 {
 		t.Fatalf("%d files published before the guard was ready", w.Files())
 	}
-	late.g = testGuard().Wait()
-	close(late.ready)
+	w.Secrets(testSecrets)
 	w.File("c.html", []byte("also public"))
 	err = w.Commit()
 	var leaks *diag.Errors
@@ -185,7 +191,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // clean ones written, a leaking one held back, a repeated path refused.
 func TestWriterFileAll(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	w, err := NewWriter(dir, testGuard(), false)
+	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,96 +71,52 @@ var Facets = []string{"industry", "project_type", "region", "language", "scale"}
 
 // Index builds the search index. Paths are relative to public/.
 func Index(in Input) (map[string][]byte, error) {
-	b, err := NewBuilder(in.Lib)
+	b, err := newIndexer(in)
 	if err != nil {
 		return nil, err
 	}
-	// No run is complete before Finish, which analyses them all in parallel.
-	for i, c := range b.cases {
-		b.text[i] = in.Bodies[c.Slug].Text
-	}
-	return b.Finish()
+	return b.finish()
 }
 
-// Builder builds the index while the bodies are still being rendered. A
-// run of cases is analysed as soon as the text of its last case arrives, by
-// the goroutine that brought it: the analysis runs alongside the rendering,
-// and the texts of a large library (80 MB for 10,000 cases) are never all
-// held at once.
-type Builder struct {
-	site  *config.Site
-	cases []*content.Case // in id order
-	ids   map[*content.Case]int32
-	a     *analysis
-
-	mu   sync.Mutex
-	text []string // per case, until its run is analysed
-	got  []bool   // per case: its text arrived
-	left []int    // per run, the cases whose text has not arrived
-	done []bool   // per run: analysed
-	idle []int    // workers not analysing a run
-}
-
-// NewBuilder starts the index of the cases of lib.
-func NewBuilder(lib *content.Library) (*Builder, error) {
-	if lib == nil || lib.Site == nil {
+// newIndexer prepares the index of in.
+func newIndexer(in Input) (*indexer, error) {
+	if in.Lib == nil || in.Lib.Site == nil {
 		return nil, errors.New("search: no library to index")
 	}
-	cases := Order(lib.Cases)
-	runs := (len(cases) + runSize - 1) / runSize
-	b := &Builder{
-		site:  lib.Site,
+	cases := Order(in.Lib.Cases)
+	b := &indexer{
+		site:  in.Lib.Site,
 		cases: cases,
-		ids:   make(map[*content.Case]int32, len(cases)),
-		a:     &analysis{runs: make([]runPostings, runs), length: make([][numFields]int32, len(cases))},
+		a:     &analysis{runs: make([]runPostings, (len(cases)+runSize-1)/runSize), length: make([][numFields]int32, len(cases))},
 		text:  make([]string, len(cases)),
-		got:   make([]bool, len(cases)),
-		left:  make([]int, runs),
-		done:  make([]bool, runs),
 	}
 	for i, c := range cases {
-		b.ids[c] = int32(i)
-		b.left[i/runSize]++
+		b.text[i] = in.Bodies[c.Slug].Text
 	}
 	return b, nil
 }
 
-// Add gives the plain text of the body of c, a case of the library. It may
-// be called from many goroutines at once; a case given twice keeps its
-// first text.
-func (b *Builder) Add(c *content.Case, text string) {
-	id, ok := b.ids[c]
-	if !ok {
-		return
-	}
-	r := int(id) / runSize
-	b.mu.Lock()
-	if b.got[id] {
-		b.mu.Unlock()
-		return
-	}
-	b.got[id], b.text[id] = true, text
-	b.left[r]--
-	complete := b.left[r] == 0
-	if complete {
-		b.done[r] = true
-	}
-	b.mu.Unlock()
-	if complete {
-		b.analyseRun(r)
-	}
+// indexer analyses the cases in runs of runSize on every core, a run's
+// texts let go once it is analysed, and writes the index.
+type indexer struct {
+	site  *config.Site
+	cases []*content.Case // in id order
+	a     *analysis
+	text  []string // per case, until its run is analysed
+
+	mu   sync.Mutex
+	idle []int // workers not analysing a run
 }
 
-// Finish analyses the runs still incomplete (a case without a text has an
-// empty body) and writes the index. Every Add must have returned.
-func (b *Builder) Finish() (map[string][]byte, error) {
+// finish analyses every run and writes the index.
+func (b *indexer) finish() (map[string][]byte, error) {
 	// The facet table and the cards need only the cases: write them while
 	// the workers analyse the texts.
 	cards := map[string][]byte{}
 	var cardsErr error
 	var wg sync.WaitGroup
 	wg.Go(func() { cardsErr = cardFiles(cards, b.cases, b.site) })
-	b.analyseRest()
+	b.analyseAll()
 	out := map[string][]byte{}
 	keys, err := writeShards(out, b.a, len(b.cases))
 	wg.Wait()
@@ -191,20 +147,11 @@ func (b *Builder) Finish() (map[string][]byte, error) {
 	return out, nil
 }
 
-// analyseRest analyses the runs not analysed yet, in parallel.
-func (b *Builder) analyseRest() {
-	var rest []int
-	for r, done := range b.done {
-		if !done {
-			rest = append(rest, r)
-			b.done[r] = true
-		}
-	}
-	parallel(len(rest), func(i int) { b.analyseRun(rest[i]) })
-}
+// analyseAll analyses every run, in parallel.
+func (b *indexer) analyseAll() { parallel(len(b.a.runs), b.analyseRun) }
 
 // analyseRun analyses run r with an idle worker, then lets its texts go.
-func (b *Builder) analyseRun(r int) {
+func (b *indexer) analyseRun(r int) {
 	b.mu.Lock()
 	var w int
 	if n := len(b.idle); n > 0 {

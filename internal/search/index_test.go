@@ -3,13 +3,10 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"maps"
-	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -203,14 +200,11 @@ func TestPostingCounts(t *testing.T) {
 	b2 := in.Bodies[c2.Slug]
 	b2.Text += strings.Repeat(" zebra", 70000)
 	in.Bodies[c2.Slug] = b2
-	bd, err := NewBuilder(in.Lib)
+	bd, err := newIndexer(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range in.Lib.Cases {
-		bd.Add(c, in.Bodies[c.Slug].Text)
-	}
-	bd.analyseRest()
+	bd.analyseAll()
 	cases, a := bd.cases, bd.a
 	for _, tc := range []struct {
 		c    *content.Case
@@ -249,51 +243,6 @@ func manyCases(t *testing.T) Input {
 	}
 	in.Lib = &lib
 	return in
-}
-
-// TestBuilderAnyOrder: texts given to a Builder from many goroutines, in
-// any order, some twice and some never, give the index that Index builds.
-func TestBuilderAnyOrder(t *testing.T) {
-	in := manyCases(t)
-	missing := in.Lib.Cases[runSize+7]
-	want, err := Index(Input{Lib: in.Lib, Bodies: func() map[string]markdown.Result {
-		m := maps.Clone(in.Bodies)
-		delete(m, missing.Slug)
-		return m
-	}()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := NewBuilder(in.Lib)
-	if err != nil {
-		t.Fatal(err)
-	}
-	order := rand.New(rand.NewPCG(1, 2)).Perm(len(in.Lib.Cases))
-	var wg sync.WaitGroup
-	for g := range 4 {
-		wg.Go(func() {
-			for k := g; k < len(order); k += 4 {
-				c := in.Lib.Cases[order[k]]
-				if c != missing {
-					b.Add(c, in.Bodies[c.Slug].Text)
-					b.Add(c, "a second text is ignored")
-				}
-			}
-		})
-	}
-	wg.Wait()
-	got, err := b.Finish()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d files, Index made %d", len(got), len(want))
-	}
-	for p, data := range want {
-		if !bytes.Equal(got[p], data) {
-			t.Errorf("%s differs from Index's", p)
-		}
-	}
 }
 
 // TestIndexAnyWorkers: the index is the same however many workers build

@@ -75,7 +75,7 @@ func BenchmarkRebuildCase10k(b *testing.B) {
 	if lib == "" {
 		b.Skip("set REFPACK_BENCH_LIB")
 	}
-	bl := newBuilder(lib, false, "127.0.0.1:1313")
+	bl := newBuilder(lib, false, "127.0.0.1:1313", time.Time{})
 	if res := bl.full(); res.Build == nil {
 		b.Fatalf("%v", res.Problems)
 	}

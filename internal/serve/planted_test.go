@@ -3,6 +3,7 @@ package serve
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/refpack/refpack/internal/leaktest"
 )
@@ -15,7 +16,7 @@ func TestPlantedLeaks(t *testing.T) {
 	for _, p := range leaktest.Selection(testing.Short()) {
 		t.Run(p.Name, func(t *testing.T) {
 			dir := writeSite(t, p.Files)
-			res := newBuilder(dir, false, "127.0.0.1:1313").full()
+			res := newBuilder(dir, false, "127.0.0.1:1313", time.Time{}).full()
 			if res.Build != nil {
 				t.Fatalf("a build was served: %v", res.Problems)
 			}
@@ -37,7 +38,7 @@ func TestPlantedLeakIncremental(t *testing.T) {
 	plants := leaktest.Selection(true)
 	files := leaktest.Unplanted()["anonymous-client"]
 	dir := writeSite(t, files)
-	b := newBuilder(dir, false, "127.0.0.1:1313")
+	b := newBuilder(dir, false, "127.0.0.1:1313", time.Time{})
 	if res := b.full(); res.Build == nil {
 		t.Fatalf("clean site: %v", res.Problems)
 	}

@@ -26,9 +26,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/diag"
-	"github.com/refpack/refpack/internal/search"
 )
 
 // Prefix is the path of the dev server's own files: the reload script, the
@@ -70,8 +69,8 @@ type Server struct {
 	gen      int             // counts the rebuilds that changed what is served
 	changed  chan struct{}   // closed and replaced at every change of gen
 	warned   map[string]bool // warnings already printed
-	indexReq chan search.Input
-	indexed  *content.Library // the last library sent to the indexer
+	indexReq chan build.IndexJob
+	indexed  int // the run whose index job was last sent to the indexer
 
 	done chan struct{} // closed when the server stops
 }
@@ -91,15 +90,14 @@ func New(opts Options, addr string) (*Server, error) {
 	if _, _, err := net.SplitHostPort(addr); err != nil {
 		return nil, fmt.Errorf("serve: address %q: %w", addr, err)
 	}
-	b := newBuilder(opts.Dir, opts.Drafts, addr)
-	b.date = opts.Date
+	b := newBuilder(opts.Dir, opts.Drafts, addr, opts.Date)
 	return &Server{
 		opts:     opts,
 		addr:     addr,
 		builder:  b,
 		changed:  make(chan struct{}),
 		warned:   map[string]bool{},
-		indexReq: make(chan search.Input, 1),
+		indexReq: make(chan build.IndexJob, 1),
 		done:     make(chan struct{}),
 	}, nil
 }
@@ -130,9 +128,9 @@ func (s *Server) Rebuild(changed []string) {
 	}
 	took := time.Since(start)
 	// Index what was rendered, even with leaks: the index may have more.
-	if in := s.builder.indexIn; in.Lib != nil && in.Lib != s.indexed {
-		s.indexed = in.Lib
-		s.requestIndex(in)
+	if job, ok := s.builder.pipeline.IndexJob(); ok && job.Run() != s.indexed {
+		s.indexed = job.Run()
+		s.requestIndex(job)
 	}
 
 	var errs []diag.Problem
@@ -187,12 +185,12 @@ func (s *Server) Rebuild(changed []string) {
 
 // requestIndex asks the indexer for a search index of in, replacing any
 // request it has not started yet.
-func (s *Server) requestIndex(in search.Input) {
+func (s *Server) requestIndex(job build.IndexJob) {
 	select {
 	case <-s.indexReq:
 	default:
 	}
-	s.indexReq <- in
+	s.indexReq <- job
 }
 
 // indexer builds the search index in the background: on 10,000 cases it
@@ -204,17 +202,17 @@ func (s *Server) indexer() {
 	first := true
 	for {
 		select {
-		case in := <-s.indexReq:
+		case job := <-s.indexReq:
 			if !first {
-				in = s.quietIndexRequest(in)
+				job = s.quietIndexRequest(job)
 			}
 			first = false
 			start := time.Now()
-			index, err := search.Index(in)
+			index, err := job.Make()
 			s.buildMu.Lock()
 			var res Result
 			if err != nil {
-				res = Result{Problems: s.builder.addProblems([]diag.Problem{{Path: "search", Message: err.Error()}})}
+				res = s.builder.fail(diag.Problem{Path: "search", Message: err.Error()})
 			} else {
 				res = s.builder.withIndex(index)
 			}
@@ -228,17 +226,17 @@ func (s *Server) indexer() {
 
 // quietIndexRequest returns the last of the index requests that come
 // until none came for the index delay.
-func (s *Server) quietIndexRequest(in search.Input) search.Input {
+func (s *Server) quietIndexRequest(job build.IndexJob) build.IndexJob {
 	quiet := time.NewTimer(s.opts.IndexDelay)
 	defer quiet.Stop()
 	for {
 		select {
-		case in = <-s.indexReq:
+		case job = <-s.indexReq:
 			quiet.Reset(s.opts.IndexDelay)
 		case <-quiet.C:
-			return in
+			return job
 		case <-s.done:
-			return in
+			return job
 		}
 	}
 }

@@ -602,7 +602,7 @@ func TestServeDrafts(t *testing.T) {
 // errors (and nothing is rendered) are all in the build once it is fixed.
 func TestIncrementalAfterErrors(t *testing.T) {
 	dir := copySample(t)
-	b := newBuilder(dir, false, "127.0.0.1:1313")
+	b := newBuilder(dir, false, "127.0.0.1:1313", time.Time{})
 	if res := b.full(); res.Build == nil {
 		t.Fatalf("first build: %v", res.Problems)
 	}
@@ -634,7 +634,7 @@ func TestIncrementalAfterErrors(t *testing.T) {
 	}) {
 		t.Errorf("leak not found: %v", res.Problems)
 	}
-	if want := newBuilder(dir, false, "127.0.0.1:1313").full(); !slices.Equal(res.Problems, want.Problems) {
+	if want := newBuilder(dir, false, "127.0.0.1:1313", time.Time{}).full(); !slices.Equal(res.Problems, want.Problems) {
 		t.Errorf("problems differ from a full build's:\n%v\n%v", res.Problems, want.Problems)
 	}
 }
@@ -668,7 +668,7 @@ func editFile(t *testing.T, dir, name, old, new string) {
 // sameAsFull compares a build with a full build of the same files.
 func sameAsFull(t *testing.T, dir string, drafts bool, res Result) {
 	t.Helper()
-	want := newBuilder(dir, drafts, "127.0.0.1:1313").full()
+	want := newBuilder(dir, drafts, "127.0.0.1:1313", time.Time{}).full()
 	if want.Build == nil {
 		t.Fatalf("full build: %v", want.Problems)
 	}
@@ -694,7 +694,7 @@ func sameAsFull(t *testing.T, dir string, drafts bool, res Result) {
 // incremental rebuild are those of a full build of the same files.
 func TestIncrementalMatchesFull(t *testing.T) {
 	dir := copySample(t)
-	b := newBuilder(dir, true, "127.0.0.1:1313")
+	b := newBuilder(dir, true, "127.0.0.1:1313", time.Time{})
 	if res := b.full(); res.Build == nil {
 		t.Fatalf("first build: %v", res.Problems)
 	}

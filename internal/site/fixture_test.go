@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -147,13 +149,38 @@ func testLibrary(t testing.TB) (*content.Library, map[string]markdown.Result) {
 	return &content.Library{Site: testSite(t, 24), Cases: cases}, bodies
 }
 
-func render(t testing.TB, lib *content.Library, bodies map[string]markdown.Result, drafts bool) *Output {
+func render(t testing.TB, lib *content.Library, bodies map[string]markdown.Result, drafts bool) *rendered {
 	t.Helper()
-	out, err := Render(Input{Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS), Drafts: drafts})
+	out, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS), Drafts: drafts})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// rendered is a site rendered into memory by renderIn.
+type rendered struct {
+	mu     sync.Mutex
+	Files  map[string][]byte
+	Copies map[string]string
+}
+
+func (r *rendered) File(p string, data []byte) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, dup := r.Files[p]; dup {
+		return fmt.Errorf("%s rendered twice", p)
+	}
+	r.Files[p] = bytes.Clone(data)
+	return nil
+}
+
+// renderIn renders in into memory.
+func renderIn(in Input) (*rendered, error) {
+	out := &rendered{Files: map[string][]byte{}}
+	copies, err := Render(in, out)
+	out.Copies = copies
+	return out, err
 }
 
 // generated is a library of n cases across languages, industries and

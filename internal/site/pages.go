@@ -306,9 +306,6 @@ func (r *renderer) casePage(i int) (*page, error) {
 
 // body is the rendered body of a case.
 func (r *renderer) body(c *content.Case) (markdown.Result, error) {
-	if r.in.Body != nil {
-		return r.in.Body(c)
-	}
 	body, ok := r.in.Bodies[c.Slug]
 	if !ok {
 		return markdown.Result{}, fmt.Errorf("no rendered body for case %q", c.Slug)

@@ -11,7 +11,7 @@ import (
 // slugs and the case itself are ignored; no section without related cases.
 func TestRelatedCases(t *testing.T) {
 	lib, bodies := testLibrary(t)
-	out, err := Render(Input{
+	out, err := renderIn(Input{
 		Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS),
 		Related: map[string][]string{
 			"northwind-bank": {"volga-retail", "no-such-case", "northwind-bank", "kansai-life"},

@@ -15,7 +15,7 @@ func TestRenderPages(t *testing.T) {
 	lib, bodies := testLibrary(t)
 	all := render(t, lib, bodies, false)
 	want := func(p string) bool { return p == "index.html" || p == "cases/volga-retail/index.html" }
-	part, err := RenderPages(Input{Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS)}, want)
+	part, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS), Pages: want})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,6 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -17,7 +16,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -30,28 +28,25 @@ import (
 
 // Input is everything a site build renders from.
 type Input struct {
-	Lib    *content.Library           // cases to publish (the caller already removed drafts unless drafts are shown)
-	Bodies map[string]markdown.Result // rendered body by case slug
-	// Body, when set, is used instead of Bodies: it renders a case's body
-	// when its page is rendered, so a build never holds every body at once.
-	// It is called from many goroutines, once per case.
-	Body func(*content.Case) (markdown.Result, error)
-	// Emit, when set, receives every generated file as soon as it is
-	// rendered, from many goroutines at once, instead of Output.Files; data
-	// is only valid during the call. An error stops the rendering.
-	Emit    func(path string, data []byte) error
-	Theme   fs.FS  // theme files: built-in templates.FS overlaid by a site's own templates/ (same file names win)
-	CodeCSS []byte // markdown.CSS()
-	Drafts  bool   // drafts are shown: mark them "Draft" visibly
+	Lib     *content.Library           // cases to publish (the caller already removed drafts unless drafts are shown)
+	Bodies  map[string]markdown.Result // rendered body by case slug
+	Theme   fs.FS                      // theme files: built-in templates.FS overlaid by a site's own templates/ (same file names win)
+	CodeCSS []byte                     // markdown.CSS()
+	Drafts  bool                       // drafts are shown: mark them "Draft" visibly
 	// Related maps a case's slug to up to 3 related case slugs, best first
 	// (match.Related); shown on the case page. Optional.
 	Related map[string][]string
+	// Pages, when set, says which HTML pages to render by output path; the
+	// assets, the sitemap, the feed and robots.txt are always rendered. The
+	// dev server renders only the pages an edit touched.
+	Pages func(path string) bool
 }
 
-// Output is the rendered site.
-type Output struct {
-	Files  map[string][]byte // output path relative to public/, slash-separated -> bytes; empty when Input.Emit is set
-	Copies map[string]string // output path -> source path relative to the site root (bundle files)
+// Output receives the rendered files, from many goroutines at once, as
+// soon as each is rendered; data is only valid during the call. An error
+// stops the rendering. publish.Writer is one.
+type Output interface {
+	File(path string, data []byte) error
 }
 
 // pageTemplates are the page templates of a theme. Each is parsed on top of
@@ -61,36 +56,23 @@ var pageTemplates = []string{"list.html", "case.html", "terms.html", "404.html"}
 // feedSize is how many of the newest cases the Atom feed carries.
 const feedSize = 20
 
-// Render renders the whole public site.
-func Render(in Input) (*Output, error) { return RenderPages(in, nil) }
-
-// RenderPages renders the assets, the sitemap, the feed, robots.txt and
-// those HTML pages whose output path want accepts (all of them when want is
-// nil). The dev server uses it to re-render only the pages an edit touched.
-func RenderPages(in Input, want func(path string) bool) (*Output, error) {
+// Render renders the public site into out. It returns the bundle files
+// to publish beside the pages: output path -> source path relative to the
+// site root.
+func Render(in Input, out Output) (map[string]string, error) {
 	r, err := newRenderer(in)
 	if err != nil {
 		return nil, err
 	}
-	r.want = want
-	out := &Output{Files: map[string][]byte{}, Copies: map[string]string{}}
-	r.emit = in.Emit
-	if r.emit == nil {
-		var mu sync.Mutex
-		r.emit = func(p string, data []byte) error {
-			mu.Lock()
-			defer mu.Unlock()
-			out.Files[p] = bytes.Clone(data)
-			return nil
-		}
-	}
+	r.want, r.emit = in.Pages, out.File
+	copies := map[string]string{}
 	if err := r.assets(); err != nil {
 		return nil, err
 	}
 	if err := r.plan(); err != nil {
 		return nil, err
 	}
-	if err := r.copies(out); err != nil {
+	if err := r.copies(copies); err != nil {
 		return nil, err
 	}
 	if err := r.execute(); err != nil {
@@ -116,7 +98,7 @@ func RenderPages(in Input, want func(path string) bool) (*Output, error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	return copies, nil
 }
 
 // renderer holds what is built once per Render and shared by every page.
@@ -257,7 +239,7 @@ func (r *renderer) assets() error {
 }
 
 // copies maps every bundle file to the case's page directory.
-func (r *renderer) copies(out *Output) error {
+func (r *renderer) copies(out map[string]string) error {
 	for _, c := range r.cases {
 		if !c.Bundle {
 			continue
@@ -271,7 +253,7 @@ func (r *renderer) copies(out *Output) error {
 			if r.generated[dst] {
 				return fmt.Errorf("site: %s: bundle file %q would overwrite the generated %s", c.Path, f, dst)
 			}
-			out.Copies[dst] = dir + "/" + f
+			out[dst] = dir + "/" + f
 		}
 	}
 	return nil

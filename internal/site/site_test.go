@@ -409,7 +409,7 @@ func TestOverride(t *testing.T) {
 		"partials/term.html": {Data: []byte(`{{define "term-link"}}<a class="my-term" href="{{.URL}}">{{.Label}}</a>{{end}}`)},
 		"i18n/ru.toml":       {Data: []byte(`skip_link = "К тексту"`)},
 	}
-	out, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
+	out, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -486,7 +486,7 @@ func BenchmarkRender10k(b *testing.B) {
 	in := Input{Lib: lib, Bodies: bodies, Theme: templates.FS, CodeCSS: []byte(codeCSS)}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Render(in); err != nil {
+		if _, err := renderIn(in); err != nil {
 			b.Fatal(err)
 		}
 	}
