@@ -111,6 +111,7 @@ type Builder struct {
 	last        *publish.Memory
 	lastLeaks   map[string][]diag.Problem
 	lastSecrets []content.Secret
+	lastGuard   *publish.Guard
 	lastRelated map[string][]string
 	// The published cases of the last render into memory, and its index
 	// job when it left the index out.
@@ -264,9 +265,18 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 	problems := all.Problems
 	public := *lib
 	public.Cases = lib.PublicCases(b.opts.Date, b.opts.Drafts)
-	// Drafts make nothing public, even in a build that shows them.
+	// Drafts make nothing public, even in a build that shows them. The
+	// secrets are listed anew for every run (which values are private
+	// depends on every case), in the background; the guard of a large
+	// library takes a while to make, and is kept while they stay the same.
 	secrets := sync.OnceValue(func() []content.Secret { return lib.Secrets(b.opts.Date) })
-	out.Secrets(secrets)
+	lastGuard, lastSecrets := b.lastGuard, b.lastSecrets
+	out.UseGuard(func() *publish.Guard {
+		if lastGuard != nil && slices.Equal(secrets(), lastSecrets) {
+			return lastGuard
+		}
+		return publish.NewGuard(secrets())
+	})
 	fail := func(p diag.Problem) Result {
 		b.last = nil
 		return Result{Problems: append(problems, p)}
@@ -285,12 +295,21 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 		return fail(diag.Problem{Path: "templates", Message: err.Error()})
 	}
 	in := site.Input{Lib: &public, Bodies: bodies, Theme: theme, CodeCSS: markdown.CSS(), Drafts: b.opts.Drafts, Related: b.related}
-	var carried map[string]bool
+	carried := map[string]bool{}
 	if changed != nil && b.last != nil {
 		carried = b.carried(lib.Cases, changed)
 		in.Pages = func(p string) bool { return !carried[p] }
 	}
-	copies, err := site.Render(in, out)
+	var pages site.Output = out
+	var same *unchanged
+	if out.Memory() != nil && b.last != nil {
+		same = &unchanged{out: out, last: b.last.Files, paths: map[string]bool{}}
+		pages = same
+	}
+	copies, err := site.Render(in, pages)
+	if err == nil && same != nil {
+		maps.Copy(carried, same.paths)
+	}
 	if err != nil {
 		return fail(diag.Problem{Path: "templates", Message: err.Error()})
 	}
@@ -321,6 +340,7 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 		res.Sources = b.sources(out.Guard(), public.Cases)
 	}
 	if m := out.Memory(); m != nil {
+		b.lastGuard = out.Guard()
 		b.remember(m, res.Leaks, secrets())
 		b.lastPublished, b.lastResult = public.Cases, res
 		b.renders++
@@ -343,6 +363,28 @@ func (b *Builder) theme() (fs.FS, error) {
 	default:
 		return nil, err
 	}
+}
+
+// unchanged passes to out the pages rendered into memory that differ from
+// the last render's, and notes the others, to be carried over with what
+// the guard found in them then: most pages of a rebuild after an edit come
+// out the same.
+type unchanged struct {
+	out  *publish.Writer
+	last map[string][]byte
+
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+func (u *unchanged) File(p string, data []byte) error {
+	if old, ok := u.last[p]; ok && bytes.Equal(old, data) {
+		u.mu.Lock()
+		u.paths[p] = true
+		u.mu.Unlock()
+		return nil
+	}
+	return u.out.File(p, data)
 }
 
 // carried returns the case pages of the last render that the changed cases
@@ -438,8 +480,8 @@ func (b *Builder) AddIndex(files map[string][]byte) (Result, *publish.Writer) {
 		return Result{Problems: problems}, nil
 	}
 	out := publish.NewMemory()
-	secrets := b.lastSecrets
-	out.Secrets(func() []content.Secret { return secrets })
+	secrets, guard := b.lastSecrets, b.lastGuard
+	out.UseGuard(func() *publish.Guard { return guard })
 	fail := func(p diag.Problem) (Result, *publish.Writer) {
 		return Result{Problems: append(problems, p)}, nil
 	}

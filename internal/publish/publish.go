@@ -68,13 +68,11 @@ type lateGuard struct {
 
 func newLateGuard() *lateGuard { return &lateGuard{ready: make(chan struct{})} }
 
-// build starts building the guard of secrets in the background, once.
-// secrets lists them (content.Library.Secrets): listing the secrets of a
-// large library is work too, done meanwhile.
-func (l *lateGuard) build(secrets func() []content.Secret) {
+// build starts making the guard in the background, once.
+func (l *lateGuard) build(make func() *Guard) {
 	l.start.Do(func() {
 		go func() {
-			l.g = NewGuard(secrets())
+			l.g = make()
 			close(l.ready)
 		}()
 	})
@@ -195,7 +193,13 @@ func NewMemory() *Writer {
 // the guard is built from secrets in the background, and the files given
 // until it is ready are held. Commit, Leaks and Guard wait for it; a
 // writer never told its secrets never finishes.
-func (w *Writer) Secrets(secrets func() []content.Secret) { w.guard.build(secrets) }
+func (w *Writer) Secrets(secrets func() []content.Secret) {
+	w.guard.build(func() *Guard { return NewGuard(secrets()) })
+}
+
+// UseGuard is Secrets with the guard made by make, such as one kept from
+// an earlier build of the same secrets.
+func (w *Writer) UseGuard(make func() *Guard) { w.guard.build(make) }
 
 // Guard waits for the guard built from the writer's secrets.
 func (w *Writer) Guard() *Guard { return w.guard.wait() }
