@@ -381,15 +381,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestFormatDate(t *testing.T) {
-	d := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
-	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г.", "de": "10. Dezember 2026"} {
-		if got := FormatDate(d, lang); got != want {
-			t.Errorf("FormatDate(%s) = %q, want %q", lang, got, want)
-		}
-	}
-}
-
 func TestAddWorkingDays(t *testing.T) {
 	tests := []struct{ from, want string }{
 		{"2026-12-10", "2026-12-15"}, // Thursday: Fri, Mon, Tue
@@ -442,21 +433,6 @@ func BenchmarkPackJapanese(b *testing.B) {
 		size = len(pdf)
 	}
 	b.ReportMetric(float64(size), "bytes")
-}
-
-func TestStringsComplete(t *testing.T) {
-	for _, lang := range []string{"ja", "ru", "de"} {
-		for k := range strs["en"] {
-			if strs[lang][k] == "" {
-				t.Errorf("%s lacks %q", lang, k)
-			}
-		}
-		for k := range strs[lang] {
-			if _, ok := strs["en"][k]; !ok {
-				t.Errorf("%s has %q, which en lacks", lang, k)
-			}
-		}
-	}
 }
 
 // words are the words of a PDF with their boxes, from pdftotext -bbox.
