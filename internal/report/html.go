@@ -484,7 +484,7 @@ func (p *page) references(r *Report) {
 	p.el("p", "note", t.T("refs_intro"))
 	consent := slices.ContainsFunc(r.References, func(ref Reference) bool { return ref.Consent != nil })
 	p.raw("<div class=\"scroll\"><table class=\"data refs\">\n<thead><tr>")
-	for _, k := range []string{"reference", "asks", "visits_calls", "quota", "last_ask", "outcomes", "win_rate", "influenced", "open_promises", "health"} {
+	for _, k := range []string{"reference", "asks_heading", "visits_calls", "quota", "last_ask", "outcomes", "win_rate", "influenced", "open_promises", "health"} {
 		p.th(t.T(k))
 	}
 	if consent {
