@@ -208,6 +208,8 @@ func TestPacksReadBack(t *testing.T) {
 			"Другие языковые версии https://refs.example.com/cases/northwind-bank/",
 			// the lighter evidence: a call reference and pages to send
 			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
+			// counted with the Russian plural form, not "Вопросов: 17"
+			"17 вопросов.", "0,90",
 		}},
 		{"stadtwerke-rabenau", []string{
 			"Vertraulich – nur für den internen Gebrauch",
@@ -224,6 +226,7 @@ func TestPacksReadBack(t *testing.T) {
 			"Fester Folgetermin: 22. Januar 2027, der 3. Arbeitstag nach dem Besuch.",
 			"980 Mitarbeitende · 240 Anwender · 4.500.000 Dokumente",
 			"Seite 1 von",
+			"16 Fragen.",
 		}},
 	}
 	for _, tt := range tests {
@@ -233,6 +236,9 @@ func TestPacksReadBack(t *testing.T) {
 			contains(t, text, tt.want...)
 			if strings.Contains(text, "\uFFFD") || strings.Contains(text, "□") {
 				t.Error("the text holds replacement characters")
+			}
+			if key := regexp.MustCompile(`pack\.[a-z_]+`).FindString(text); key != "" {
+				t.Errorf("the catalogue lacks %s", key)
 			}
 
 			fontsOut := poppler(t, pdf, "pdffonts")
