@@ -430,6 +430,23 @@ func TestOverride(t *testing.T) {
 	}
 }
 
+// TestOverrideOnlySite: a site's own i18n file changes the site's UI
+// strings, not the packs' or the report's, and an old file without [site]
+// says what to do.
+func TestOverrideOnlySite(t *testing.T) {
+	lib, bodies := testLibrary(t)
+	for file, want := range map[string]string{
+		"[pack]\ndoc_title = \"x\"\n": "theme: i18n/de.toml: [pack]: a site's own file may change only [site]",
+		"skip_link = \"x\"\n":         "theme: i18n/de.toml: skip_link: want a section of strings, such as [site]",
+	} {
+		site := fstest.MapFS{"i18n/de.toml": {Data: []byte(file)}}
+		_, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", file, err, want)
+		}
+	}
+}
+
 func TestOverlay(t *testing.T) {
 	base := fstest.MapFS{"a.html": {Data: []byte("base a")}, "p/x.html": {Data: []byte("base x")}, "p/y.html": {Data: []byte("base y")}}
 	top := fstest.MapFS{"p/y.html": {Data: []byte("top y")}, "p/z.html": {Data: []byte("top z")}}
