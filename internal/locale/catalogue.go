@@ -20,6 +20,11 @@ import (
 // Catalogue holds every string refpack shows a person in one language, read
 // from the theme's i18n/<lang>.toml, and the language's way of writing
 // numbers, dates and lists. Keys are "section.key" ("pack.doc_title").
+//
+// Plural rules are CLDR's from golang.org/x/text, already a dependency.
+// nicksnyder/go-i18n would add a second copy of those rules, a message
+// format with a table per message, and a text/template execution per
+// string, where Fill is one pass: the site fills strings on 10,000 pages.
 type Catalogue struct {
 	Lang     string
 	format   format
