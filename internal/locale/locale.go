@@ -7,7 +7,6 @@ package locale
 
 import (
 	"strings"
-	"time"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -18,12 +17,6 @@ func Number(n int64, lang string) string { return For(lang).Number(n) }
 
 // Decimal formats x with digits after lang's decimal mark.
 func Decimal(x float64, digits int, lang string) string { return For(lang).Decimal(x, digits) }
-
-// Date formats a calendar date in lang (see Catalogue.Date).
-func Date(t time.Time, lang string) string { return For(lang).Date(t) }
-
-// List joins a short list the way lang writes it.
-func List(items []string, lang string) string { return For(lang).List(items) }
 
 // Fill replaces each {name} placeholder of s with the value that follows
 // name in pairs; a placeholder without a value stays as it is, and values
