@@ -431,12 +431,12 @@ func (p *pack) profile() {
 	}
 	facts := [][2]string{
 		{p.t("industry"), site.Industries.Label(pr.Industry, p.lang)},
-		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
+		{p.t("project_types"), p.cat.List(pts)},
 		{p.t("scale"), p.scale(pr.Scale)},
 		{p.t("region"), region},
 		{p.t("stage"), p.enum("stage_", pr.Stage)},
 		{p.t("visit_date"), visit},
-		{p.t("competitors"), strings.Join(comp, p.t("list_sep"))},
+		{p.t("competitors"), p.cat.List(comp)},
 		{p.t("notes"), pr.Notes},
 	}
 	p.section("profile", 1, func() {
@@ -498,7 +498,7 @@ func (p *pack) warnings(prefix string) []string {
 			}
 		}
 		if len(later) > 0 {
-			out = append(out, p.t(prefix+"competitor", "dates", strings.Join(later, p.t("list_sep"))))
+			out = append(out, p.t(prefix+"competitor", "dates", p.cat.List(later)))
 		}
 	}
 	var business []string
@@ -508,7 +508,7 @@ func (p *pack) warnings(prefix string) []string {
 		}
 	}
 	if len(business) > 0 {
-		out = append(out, p.t(prefix+"business", "names", strings.Join(business, p.t("list_sep"))))
+		out = append(out, p.t(prefix+"business", "names", p.cat.List(business)))
 	}
 	return out
 }
@@ -652,11 +652,11 @@ func (p *pack) reference(i int, m match.Match) {
 		{p.t("published_as"), published},
 		{p.t("score"), p.score(m.Score)},
 		{p.t("industry"), site.Industries.Label(c.Industry, p.lang)},
-		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
+		{p.t("project_types"), p.cat.List(pts)},
 		{p.t("region"), region},
 		{p.t("status"), p.enum("status_", cmp.Or(c.Status, "live"))},
 		{p.t("go_live"), golive},
-		{p.t("products"), strings.Join(c.Products, p.t("list_sep"))},
+		{p.t("products"), p.cat.List(c.Products)},
 		{p.t("scale"), p.scale(c.Scale)},
 		{p.t("translations"), strings.Join(versions, "\n")},
 	})
@@ -696,7 +696,7 @@ func (p *pack) reference(i int, m match.Match) {
 		p.t("contact") + ": " + cmp.Or(r.Contact, "—"),
 		p.t("health") + ": " + p.enum("health_", cmp.Or(m.Health.Health, r.Health, "green")),
 		p.t("support") + ": " + cmp.Or(r.Support, "—"),
-		p.t("willing") + ": " + cmp.Or(strings.Join(willing, p.t("list_sep")), "—"),
+		p.t("willing") + ": " + cmp.Or(p.cat.List(willing), "—"),
 		p.t("visits_per_year") + ": " + perYear,
 	}
 	if r.Notes != "" {
@@ -901,7 +901,7 @@ func (p *pack) questionList() {
 				n++
 				p.item(itoa(n)+".", q.Text, stBody, 0, 8)
 				if len(q.Askers) > 0 {
-					p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
+					p.para(p.t("asked_by", "names", p.cat.List(q.Askers)), style{size: 8, color: colMuted}, marginL+8, contentW-8)
 					p.y += 1
 				}
 			}

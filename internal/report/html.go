@@ -182,7 +182,7 @@ func (p *page) months(r *Report) {
 	p.raw("<figure>\n")
 	p.rawf(`<svg viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="months-title">`, w, h)
 	p.raw(`<title id="months-title">`)
-	p.text(t.T("chart_months", "summary", strings.Join(summary, t.T("list_sep"))))
+	p.text(t.T("chart_months", "summary", t.List(summary)))
 	p.raw("</title>\n")
 	for n := 0; n <= top; n += step {
 		p.rawf(`<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e8f0"/>`, left, w-right, y(n), y(n))
@@ -311,7 +311,7 @@ func (p *page) quota(r *Report) {
 	p.raw("<figure>\n")
 	p.rawf(`<svg viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="quota-title">`, w, h)
 	p.raw(`<title id="quota-title">`)
-	p.text(t.T("chart_quota", "summary", strings.Join(summary, t.T("list_sep"))))
+	p.text(t.T("chart_quota", "summary", t.List(summary)))
 	p.raw("</title>\n")
 	for i, ref := range rows {
 		y := 4 + i*rowH
@@ -530,7 +530,7 @@ func (p *page) references(r *Report) {
 		}
 		if len(ref.Health.Reasons) > 0 {
 			p.raw(`<span class="slug">`)
-			p.text(strings.Join(ref.Health.Reasons, t.T("list_sep")))
+			p.text(t.List(ref.Health.Reasons))
 			p.raw("</span>")
 		}
 		p.raw("</td>")

@@ -69,6 +69,9 @@ func (t Text) Money(m map[string]int64) string {
 	return strings.Join(parts, " · ")
 }
 
+// List joins a short list the way the language writes it.
+func (t Text) List(items []string) string { return t.c.List(items) }
+
 // MonthName is the short name of d's month.
 func (t Text) MonthName(d time.Time) string { return t.c.MonthShort(d.Month()) }
 
