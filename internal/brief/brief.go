@@ -48,8 +48,9 @@ type pack struct {
 	*doc
 	in    Input
 	lang  string
-	links map[string]int // section -> internal link
-	refs  []int          // internal link of each reference's section
+	cat   *locale.Catalogue // the strings of lang, from its [pack] section
+	links map[string]int    // section -> internal link
+	refs  []int             // internal link of each reference's section
 	// history holds each reference's ledger entries, newest first.
 	history [][]content.Visit
 	// pages is the page of every link target, for the contents: learnt
@@ -93,6 +94,7 @@ func Render(in Input) (out []byte, err error) {
 
 func newPack(in Input, pages map[int]int) *pack {
 	p := &pack{doc: newDoc(in.Fonts), in: in, lang: cmp.Or(in.Prospect.Language, in.Site.Language, "en"), links: map[string]int{}, pages: pages}
+	p.cat = locale.For(p.lang)
 	p.cjkFirst = p.lang == "ja"
 	p.dry = pages == nil
 	return p
@@ -125,12 +127,29 @@ func (p *pack) write() {
 	p.after()
 }
 
-func (p *pack) t(key string, pairs ...string) string { return tr(p.lang, key, pairs...) }
-func (p *pack) date(t time.Time) string              { return FormatDate(t, p.lang) }
+// t returns the pack's string key with its {name} placeholders filled from
+// pairs of name and value.
+func (p *pack) t(key string, pairs ...string) string { return p.cat.T("pack."+key, pairs...) }
+
+// n returns the counted phrase key in the plural form for n.
+func (p *pack) n(key string, n int, pairs ...string) string {
+	return p.cat.N("pack."+key, n, pairs...)
+}
+
+// enum translates the enumeration value v with prefix ("stage_", "side_"),
+// or returns v when the pack has no word for it.
+func (p *pack) enum(prefix, v string) string {
+	if p.cat.Has("pack." + prefix + v) {
+		return p.t(prefix + v)
+	}
+	return v
+}
+
+func (p *pack) date(t time.Time) string { return p.cat.Date(t) }
 
 // score writes a match score rounded as match rounds it, with the
 // language's decimal mark.
-func (p *pack) score(s float64) string { return locale.Decimal(match.Round(s), 2, p.lang) }
+func (p *pack) score(s float64) string { return p.cat.Decimal(match.Round(s), 2) }
 
 func (p *pack) metadata() {
 	pr := p.in.Prospect
@@ -271,7 +290,7 @@ func (p *pack) cover() {
 		{p.t("visit_date"), visit},
 		{p.t("generated"), p.date(p.in.Today)},
 		{p.t("follow_up"), follow},
-		{p.t("stage"), trOr(p.lang, "stage_", pr.Stage)},
+		{p.t("stage"), p.enum("stage_", pr.Stage)},
 	})
 
 	const boxTextW = contentW - 2*3 - 1.5 - 4 // the text width of a box
@@ -412,12 +431,12 @@ func (p *pack) profile() {
 	}
 	facts := [][2]string{
 		{p.t("industry"), site.Industries.Label(pr.Industry, p.lang)},
-		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
+		{p.t("project_types"), p.cat.List(pts)},
 		{p.t("scale"), p.scale(pr.Scale)},
 		{p.t("region"), region},
-		{p.t("stage"), trOr(p.lang, "stage_", pr.Stage)},
+		{p.t("stage"), p.enum("stage_", pr.Stage)},
 		{p.t("visit_date"), visit},
-		{p.t("competitors"), strings.Join(comp, p.t("list_sep"))},
+		{p.t("competitors"), p.cat.List(comp)},
 		{p.t("notes"), pr.Notes},
 	}
 	p.section("profile", 1, func() {
@@ -444,7 +463,7 @@ func (p *pack) profile() {
 
 	t := table{widths: []float64{0.34, 0.46, 0.20}, header: []string{p.t("name"), p.t("role"), p.t("side")}}
 	for _, x := range pr.Participants {
-		side := trOr(p.lang, "side_", x.Side)
+		side := p.enum("side_", x.Side)
 		st := stBody
 		if x.Side == "business" {
 			st = style{size: stBody.size, bold: true, color: colWarn}
@@ -466,10 +485,10 @@ func (p *pack) warnings(prefix string) []string {
 	pr := p.in.Prospect
 	var out []string
 	if i := slices.Index(content.Stages, pr.Stage); i >= 0 && i < slices.Index(content.Stages, "shortlist") {
-		out = append(out, p.t(prefix+"stage", "stage", trOr(p.lang, "stage_", pr.Stage)))
+		out = append(out, p.t(prefix+"stage", "stage", p.enum("stage_", pr.Stage)))
 	}
 	if limit := p.in.Site.Brief.MaxDelegates; limit > 0 && len(pr.Participants) > limit {
-		out = append(out, p.t(prefix+"delegates", "n", itoa(len(pr.Participants)), "max", itoa(limit)))
+		out = append(out, p.n(prefix+"delegates", len(pr.Participants), "max", itoa(limit)))
 	}
 	if !pr.VisitDate.IsZero() {
 		var later []string
@@ -479,7 +498,7 @@ func (p *pack) warnings(prefix string) []string {
 			}
 		}
 		if len(later) > 0 {
-			out = append(out, p.t(prefix+"competitor", "dates", strings.Join(later, p.t("list_sep"))))
+			out = append(out, p.t(prefix+"competitor", "dates", p.cat.List(later)))
 		}
 	}
 	var business []string
@@ -489,7 +508,7 @@ func (p *pack) warnings(prefix string) []string {
 		}
 	}
 	if len(business) > 0 {
-		out = append(out, p.t(prefix+"business", "names", strings.Join(business, p.t("list_sep"))))
+		out = append(out, p.t(prefix+"business", "names", p.cat.List(business)))
 	}
 	return out
 }
@@ -498,7 +517,7 @@ func (p *pack) scale(s content.Scale) string {
 	var parts []string
 	for _, f := range s.Fields() {
 		if f.Value > 0 {
-			parts = append(parts, match.Number(f.Value, p.lang)+" "+p.t(f.Name))
+			parts = append(parts, p.cat.Number(f.Value)+" "+p.t(f.Name))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -633,11 +652,11 @@ func (p *pack) reference(i int, m match.Match) {
 		{p.t("published_as"), published},
 		{p.t("score"), p.score(m.Score)},
 		{p.t("industry"), site.Industries.Label(c.Industry, p.lang)},
-		{p.t("project_types"), strings.Join(pts, p.t("list_sep"))},
+		{p.t("project_types"), p.cat.List(pts)},
 		{p.t("region"), region},
-		{p.t("status"), trOr(p.lang, "status_", cmp.Or(c.Status, "live"))},
+		{p.t("status"), p.enum("status_", cmp.Or(c.Status, "live"))},
 		{p.t("go_live"), golive},
-		{p.t("products"), strings.Join(c.Products, p.t("list_sep"))},
+		{p.t("products"), p.cat.List(c.Products)},
 		{p.t("scale"), p.scale(c.Scale)},
 		{p.t("translations"), strings.Join(versions, "\n")},
 	})
@@ -675,9 +694,9 @@ func (p *pack) reference(i int, m match.Match) {
 	}
 	lines := []string{
 		p.t("contact") + ": " + cmp.Or(r.Contact, "—"),
-		p.t("health") + ": " + trOr(p.lang, "health_", cmp.Or(m.Health.Health, r.Health, "green")),
+		p.t("health") + ": " + p.enum("health_", cmp.Or(m.Health.Health, r.Health, "green")),
 		p.t("support") + ": " + cmp.Or(r.Support, "—"),
-		p.t("willing") + ": " + cmp.Or(strings.Join(willing, p.t("list_sep")), "—"),
+		p.t("willing") + ": " + cmp.Or(p.cat.List(willing), "—"),
 		p.t("visits_per_year") + ": " + perYear,
 	}
 	if r.Notes != "" {
@@ -706,8 +725,8 @@ func (p *pack) reference(i int, m match.Match) {
 		t.rows = append(t.rows, []cell{
 			{text: p.date(v.Date), style: stSmallText},
 			{text: cmp.Or(p.in.ProspectNames[v.Prospect], v.Prospect), style: stSmallText},
-			{text: trOr(p.lang, "kind_", v.Kind), style: stSmallText},
-			{text: trOr(p.lang, "outcome_", v.Outcome), style: stSmallText},
+			{text: p.enum("kind_", v.Kind), style: stSmallText},
+			{text: p.enum("outcome_", v.Outcome), style: stSmallText},
 			{text: bonus, style: bst},
 		})
 	}
@@ -867,7 +886,7 @@ func (p *pack) questionList() {
 		p.section("questions", 4, func() { p.text(p.t("no_questions"), stBody) })
 		return
 	}
-	p.section("questions", 4, func() { p.text(p.t("q_intro", "n", itoa(total)), stSmall) })
+	p.section("questions", 4, func() { p.text(p.n("q_intro", total), stSmall) })
 	n := 0
 	for _, g := range p.in.Questions {
 		first := n
@@ -882,7 +901,7 @@ func (p *pack) questionList() {
 				n++
 				p.item(itoa(n)+".", q.Text, stBody, 0, 8)
 				if len(q.Askers) > 0 {
-					p.para(p.t("asked_by", "names", strings.Join(q.Askers, p.t("list_sep"))), style{size: 8, color: colMuted}, marginL+8, contentW-8)
+					p.para(p.t("asked_by", "names", p.cat.List(q.Askers)), style{size: 8, color: colMuted}, marginL+8, contentW-8)
 					p.y += 1
 				}
 			}
@@ -959,4 +978,15 @@ func (p *pack) check(s string, st style) {
 		p.y += lh
 	}
 	p.y += 3
+}
+
+// AddWorkingDays returns the date n working days (Monday to Friday) after t.
+func AddWorkingDays(t time.Time, n int) time.Time {
+	for n > 0 {
+		t = t.AddDate(0, 0, 1)
+		if wd := t.Weekday(); wd != time.Saturday && wd != time.Sunday {
+			n--
+		}
+	}
+	return t
 }

@@ -208,6 +208,8 @@ func TestPacksReadBack(t *testing.T) {
 			"Другие языковые версии https://refs.example.com/cases/northwind-bank/",
 			// the lighter evidence: a call reference and pages to send
 			"Референсы для звонка", "汐見市役所", "Опубликованные кейсы для отправки",
+			// counted with the Russian plural form, not "Вопросов: 17"
+			"17 вопросов.", "0,90",
 		}},
 		{"stadtwerke-rabenau", []string{
 			"Vertraulich – nur für den internen Gebrauch",
@@ -224,6 +226,7 @@ func TestPacksReadBack(t *testing.T) {
 			"Fester Folgetermin: 22. Januar 2027, der 3. Arbeitstag nach dem Besuch.",
 			"980 Mitarbeitende · 240 Anwender · 4.500.000 Dokumente",
 			"Seite 1 von",
+			"16 Fragen.",
 		}},
 	}
 	for _, tt := range tests {
@@ -233,6 +236,9 @@ func TestPacksReadBack(t *testing.T) {
 			contains(t, text, tt.want...)
 			if strings.Contains(text, "\uFFFD") || strings.Contains(text, "□") {
 				t.Error("the text holds replacement characters")
+			}
+			if key := regexp.MustCompile(`pack\.[a-z_]+`).FindString(text); key != "" {
+				t.Errorf("the catalogue lacks %s", key)
 			}
 
 			fontsOut := poppler(t, pdf, "pdffonts")
@@ -381,15 +387,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestFormatDate(t *testing.T) {
-	d := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
-	for lang, want := range map[string]string{"en": "10 December 2026", "ja": "2026年12月10日", "ru": "10 декабря 2026\u00a0г.", "de": "10. Dezember 2026"} {
-		if got := FormatDate(d, lang); got != want {
-			t.Errorf("FormatDate(%s) = %q, want %q", lang, got, want)
-		}
-	}
-}
-
 func TestAddWorkingDays(t *testing.T) {
 	tests := []struct{ from, want string }{
 		{"2026-12-10", "2026-12-15"}, // Thursday: Fri, Mon, Tue
@@ -442,21 +439,6 @@ func BenchmarkPackJapanese(b *testing.B) {
 		size = len(pdf)
 	}
 	b.ReportMetric(float64(size), "bytes")
-}
-
-func TestStringsComplete(t *testing.T) {
-	for _, lang := range []string{"ja", "ru", "de"} {
-		for k := range strs["en"] {
-			if strs[lang][k] == "" {
-				t.Errorf("%s lacks %q", lang, k)
-			}
-		}
-		for k := range strs[lang] {
-			if _, ok := strs["en"][k]; !ok {
-				t.Errorf("%s has %q, which en lacks", lang, k)
-			}
-		}
-	}
 }
 
 // words are the words of a PDF with their boxes, from pdftotext -bbox.

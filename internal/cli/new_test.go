@@ -4,10 +4,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"text/template"
 
-	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/locale"
 )
 
 func TestNewExitCodes(t *testing.T) {
@@ -61,24 +63,23 @@ func TestNewExitCodes(t *testing.T) {
 	}
 }
 
-// TestScaffoldTextComplete: every language a site may be written in has
-// every comment and placeholder of the scaffolds.
-func TestScaffoldTextComplete(t *testing.T) {
-	for _, lang := range config.Languages {
-		m, ok := scaffoldText[lang]
-		if !ok {
-			t.Errorf("no scaffold text in %s", lang)
-			continue
-		}
-		for k := range scaffoldText["en"] {
-			if m[k] == "" {
-				t.Errorf("%s lacks %q", lang, k)
+// TestScaffoldText: every string the scaffolds ask for is in the [new]
+// section of the catalogues (whose own test makes sure that every language
+// has every key of English).
+func TestScaffoldText(t *testing.T) {
+	strs := locale.For("en").Section("new").Text
+	used := map[string]bool{}
+	for _, tmpl := range []*template.Template{caseTemplate, prospectTemplate} {
+		for _, m := range regexp.MustCompile(`\.T\.(\w+)`).FindAllStringSubmatch(tmpl.Tree.Root.String(), -1) {
+			used[m[1]] = true
+			if _, ok := strs[m[1]]; !ok {
+				t.Errorf("%s: new.%s is not in the catalogue", tmpl.Name(), m[1])
 			}
 		}
-		for k := range m {
-			if _, ok := scaffoldText["en"][k]; !ok {
-				t.Errorf("%s has %q, which en lacks", lang, k)
-			}
+	}
+	for k := range strs {
+		if !used[k] {
+			t.Errorf("new.%s is in the catalogue but no scaffold uses it", k)
 		}
 	}
 }

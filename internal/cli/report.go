@@ -111,7 +111,7 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 		fmt.Fprintf(w, "  %2d. [%s] %s\n", i+1, t.T("kind_"+a.Kind), oneLine(a.Message))
 	}
 	if n := len(r.Alerts) - report.MaxAlerts; n > 0 {
-		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(n)))
+		fmt.Fprintf(w, "  %s\n", t.N("rows_more", n))
 	}
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_programme"))
@@ -132,9 +132,9 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 		rows = append(rows, []string{label, t.Money(map[string]int64{cur: g.Influenced[cur]}), ""})
 	}
 	printTable(w, nil, append(rows, [][]string{
-		{t.T("k_willing"), t.Int(g.Willing), t.T("k_willing_detail", "n", t.Int(g.References))},
+		{t.T("k_willing"), t.Int(g.Willing), t.N("k_willing_detail", g.References)},
 		{t.T("k_follow_ups"), t.Int(len(g.FollowUps)), ""},
-		{t.T("k_obligations", "n", fmt.Sprint(report.ObligationAlertDays)), t.Int(len(g.OldObligations)), ""},
+		{t.N("k_obligations", report.ObligationAlertDays), t.Int(len(g.OldObligations)), ""},
 	}...), "---")
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_months"))
@@ -168,12 +168,12 @@ func printReport(w io.Writer, r *report.Report, site *config.Site) {
 			t.Int(ref.Won) + "/" + t.Int(ref.Lost) + "/" + t.Int(ref.Pending), t.Percent(ref.WinRate),
 			t.Money(ref.Influenced), promises, t.Outcome(ref.Health.Level)})
 	}
-	printTable(w, []string{t.T("reference"), t.T("asks"), t.T("quota"), t.T("last_ask"), t.T("outcomes"), t.T("win_rate"), t.T("influenced"), t.T("open_promises"), t.T("health")}, rows, "-rr--rr--")
+	printTable(w, []string{t.T("reference"), t.T("asks_heading"), t.T("quota"), t.T("last_ask"), t.T("outcomes"), t.T("win_rate"), t.T("influenced"), t.T("open_promises"), t.T("health")}, rows, "-rr--rr--")
 	if more > 0 {
-		fmt.Fprintf(w, "  %s\n", t.T("rows_more", "n", t.Int(more)))
+		fmt.Fprintf(w, "  %s\n", t.N("rows_more", more))
 	}
 	if quiet > 0 {
-		fmt.Fprintf(w, "  %s\n", t.T("refs_more", "n", t.Int(quiet)))
+		fmt.Fprintf(w, "  %s\n", t.N("refs_more", quiet))
 	}
 
 	fmt.Fprintf(w, "\n%s\n", t.T("s_gaps"))

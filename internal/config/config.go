@@ -7,10 +7,14 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/refpack/refpack/internal/locale"
 )
 
-// Languages are the languages refpack writes its fixed strings in.
-var Languages = []string{"en", "ja", "ru", "de"}
+// Languages are the languages refpack writes its fixed strings in: one per
+// catalogue (templates/i18n/<lang>.toml), so adding a language is adding
+// its catalogue.
+var Languages = locale.Languages()
 
 // Term is one entry of a vocabulary, such as the industry "banking".
 type Term struct {

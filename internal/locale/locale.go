@@ -1,88 +1,22 @@
-// Package locale formats numbers, dates and lists the way English, Japanese,
-// Russian and German readers write them, and tells the CLDR plural category
-// of a count. The site, the match reasons and the packs
-// all use it, so one figure reads the same everywhere.
+// Package locale holds one catalogue per language of every string refpack
+// shows a person (the theme's i18n/<lang>.toml, see Catalogue), formats
+// numbers, dates and lists the way that language writes them, and tells the
+// CLDR plural category of a count. The site, the packs, match, the report and
+// the scaffolds all read it, so one figure or phrase reads the same everywhere.
 package locale
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 )
 
-// Number formats n with the language's thousands separator: "12,000" in
-// English and Japanese, "12 000" with a no-break space in Russian, "12.000"
-// in German.
-func Number(n int64, lang string) string {
-	sep := ","
-	switch lang {
-	case "ru":
-		sep = "\u00a0"
-	case "de":
-		sep = "."
-	}
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+// Number formats n the way lang writes it (see Catalogue.Number).
+func Number(n int64, lang string) string { return For(lang).Number(n) }
 
-// Russian months in the genitive, as they appear in a date.
-var ruMonths = [...]string{"января", "февраля", "марта", "апреля", "мая", "июня",
-	"июля", "августа", "сентября", "октября", "ноября", "декабря"}
-
-// Decimal formats x with the given number of digits after the decimal
-// mark: "0.75" in English, Japanese and Russian (as refpack has always
-// written scores there), "0,75" in German.
-func Decimal(x float64, digits int, lang string) string {
-	s := strconv.FormatFloat(x, 'f', digits, 64)
-	if lang == "de" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-// German month names, as they appear in a date.
-var deMonths = [...]string{"Januar", "Februar", "März", "April", "Mai", "Juni",
-	"Juli", "August", "September", "Oktober", "November", "Dezember"}
-
-// Date formats a calendar date: "10 May 2024", "2024年5月10日",
-// "10 мая 2024 г.", "10. Mai 2024".
-func Date(t time.Time, lang string) string {
-	y, m, d := t.Date()
-	switch lang {
-	case "de":
-		return fmt.Sprintf("%d. %s %d", d, deMonths[m-1], y)
-	case "ja":
-		return fmt.Sprintf("%d年%d月%d日", y, m, d)
-	case "ru":
-		return fmt.Sprintf("%d %s %d г.", d, ruMonths[m-1], y)
-	default:
-		return fmt.Sprintf("%d %s %d", d, m, y)
-	}
-}
-
-// List joins a short list the way the language writes it.
-func List(items []string, lang string) string {
-	if lang == "ja" {
-		return strings.Join(items, "、")
-	}
-	return strings.Join(items, ", ")
-}
+// Decimal formats x with digits after lang's decimal mark.
+func Decimal(x float64, digits int, lang string) string { return For(lang).Decimal(x, digits) }
 
 // Fill replaces each {name} placeholder of s with the value that follows
 // name in pairs; a placeholder without a value stays as it is, and values
@@ -112,25 +46,6 @@ func Fill(s string, pairs ...string) string {
 		b.WriteString(value)
 		s = s[i+j+1:]
 	}
-}
-
-// Plural picks the form of a counted word for n by the language's CLDR
-// rule (PluralCategory): forms are one and other in English and German
-// (["day", "days"]); one, few and many in Russian (["день", "дня",
-// "дней"]); Japanese has one form.
-func Plural(n int64, lang string, forms ...string) string {
-	if len(forms) == 1 {
-		return forms[0]
-	}
-	switch PluralCategory(int(n), lang) {
-	case "one":
-		return forms[0]
-	case "few":
-		if len(forms) == 3 {
-			return forms[1]
-		}
-	}
-	return forms[len(forms)-1]
 }
 
 // PluralCategory returns the CLDR plural category ("zero", "one", "two",

@@ -13,20 +13,20 @@ func TestFormats(t *testing.T) {
 		{Number(12000, "ru"), "12\u00a0000"},
 		{Number(-950, "en"), "-950"},
 		{Number(-1000, "en"), "-1,000"},
-		{Date(day, "en"), "10 May 2024"},
-		{Date(day, "ja"), "2024年5月10日"},
-		{Date(day, "ru"), "10 мая 2024 г."},
+		{For("en").Date(day), "10 May 2024"},
+		{For("ja").Date(day), "2024年5月10日"},
+		{For("ru").Date(day), "10 мая 2024\u00a0г."},
 		{Number(12000, "de"), "12.000"},
 		{Number(1234567, "de"), "1.234.567"},
 		{Number(-1000, "de"), "-1.000"},
 		{Number(999, "de"), "999"},
-		{Date(day, "de"), "10. Mai 2024"},
-		{Date(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC), "de"), "1. März 2025"},
+		{For("de").Date(day), "10. Mai 2024"},
+		{For("de").Date(time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)), "1. März 2025"},
 		{Decimal(0.75, 2, "en"), "0.75"},
 		{Decimal(0.5, 2, "de"), "0,50"},
-		{Decimal(1, 2, "ru"), "1.00"},
-		{List([]string{"a", "b"}, "ja"), "a、b"},
-		{List([]string{"a", "b"}, "ru"), "a, b"},
+		{Decimal(1, 2, "ru"), "1,00"},
+		{For("ja").List([]string{"a", "b"}), "a、b"},
+		{For("ru").List([]string{"a", "b"}), "a, b"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
@@ -47,23 +47,6 @@ func TestFill(t *testing.T) {
 		if got := Fill(c.s, "a", "1", "b", "{c}", "c", "3"); got != c.want {
 			t.Errorf("Fill(%q) = %q, want %q", c.s, got, c.want)
 		}
-	}
-}
-
-func TestPlural(t *testing.T) {
-	ru := []string{"день", "дня", "дней"}
-	for n, want := range map[int64]string{0: "дней", 1: "день", 2: "дня", 4: "дня", 5: "дней", 11: "дней", 12: "дней", 14: "дней", 21: "день", 22: "дня", 25: "дней", 101: "день", 111: "дней"} {
-		if got := Plural(n, "ru", ru...); got != want {
-			t.Errorf("ru %d: %s, want %s", n, got, want)
-		}
-	}
-	for n, want := range map[int64]string{0: "days", 1: "day", 2: "days", 21: "days"} {
-		if got := Plural(n, "en", "day", "days"); got != want {
-			t.Errorf("en %d: %s, want %s", n, got, want)
-		}
-	}
-	if got := Plural(5, "ja", "日"); got != "日" {
-		t.Errorf("ja: %s", got)
 	}
 }
 

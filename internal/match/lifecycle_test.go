@@ -101,7 +101,7 @@ func TestSupportHealth(t *testing.T) {
 		wantRed := map[string]string{
 			"en": "support health is red: 1 severe ticket open for 20 days (red after 14 days)",
 			"ja": "サポート状況が赤: 重大チケット1件が未解決(20日経過)、14日超で赤",
-			"ru": "поддержка в красной зоне: открыто 1 критичное обращение, 20 дней (красный уровень после 14 дн.)",
+			"ru": "поддержка в красной зоне: открыто 1 критичное обращение, 20 дней (красный уровень через 14 дней)",
 		}[lang]
 		if got := res.Excluded[0].Texts(); !reflect.DeepEqual(got, []string{wantRed}) {
 			t.Errorf("%s: red reasons %q, want %q", lang, got, wantRed)

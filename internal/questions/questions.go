@@ -193,51 +193,10 @@ func Key(s string) string {
 	}, s)
 }
 
-var strs = map[string]map[string]string{
-	"en": {
-		"metric":       "{name}: how did you measure “{metric}”, and how long did it take to get there?",
-		"participants": "Participants' questions",
-		"references":   "About the references' results",
-		"general":      "General",
-	},
-	"ja": {
-		"metric":       "{name}様: 「{metric}」はどのように測定し、達成までにどのくらいかかりましたか?",
-		"participants": "参加者からの質問",
-		"references":   "導入事例の成果について",
-		"general":      "一般",
-	},
-	"ru": {
-		"metric":       "{name}: как вы измеряли «{metric}» и сколько времени ушло на этот результат?",
-		"participants": "Вопросы участников",
-		"references":   "О результатах референсов",
-		"general":      "Общие вопросы",
-	},
-	"de": {
-		"metric":       "{name}: Wie haben Sie „{metric}“ gemessen, und wie lange hat es gedauert, bis Sie so weit waren?",
-		"participants": "Fragen der Teilnehmenden",
-		"references":   "Zu den Ergebnissen der Referenzen",
-		"general":      "Allgemeines",
-	},
-}
-
+// format returns the string key of the [questions] section of lang's
+// catalogue with its {name} placeholders filled from pairs.
 func format(lang, key string, pairs ...string) string {
-	m, ok := strs[lang]
-	if !ok {
-		m = strs["en"]
-	}
-	return locale.Fill(m[key], pairs...)
-}
-
-// topicLabels name the usual topics of a question bank.
-var topicLabels = map[string]map[string]string{
-	"en": {"migration": "Migration", "integration": "Integration", "performance": "Performance", "support": "Support",
-		"security": "Security", "costs": "Costs", "adoption": "Adoption", "retention": "Retention"},
-	"ja": {"migration": "移行", "integration": "システム連携", "performance": "性能", "support": "サポート",
-		"security": "セキュリティ", "costs": "費用", "adoption": "定着・利用促進", "retention": "保存期間管理"},
-	"ru": {"migration": "Миграция", "integration": "Интеграция", "performance": "Производительность", "support": "Поддержка",
-		"security": "Безопасность", "costs": "Затраты", "adoption": "Внедрение в работу", "retention": "Сроки хранения"},
-	"de": {"migration": "Migration", "integration": "Integration", "performance": "Performance", "support": "Support",
-		"security": "Sicherheit", "costs": "Kosten", "adoption": "Akzeptanz und Nutzung", "retention": "Aufbewahrungsfristen"},
+	return locale.For(lang).T("questions."+key, pairs...)
 }
 
 // TopicLabel is the heading of a topic in lang: fixed for the participants,
@@ -247,8 +206,8 @@ func TopicLabel(topic, lang string) string {
 	if topic == TopicParticipants || topic == TopicReferences || topic == TopicGeneral {
 		return format(lang, topic)
 	}
-	if l, ok := topicLabels[lang][topic]; ok {
-		return l
+	if key := "questions.topic_" + topic; locale.For(lang).Has(key) {
+		return locale.For(lang).T(key)
 	}
 	if topic == "" {
 		return ""

@@ -110,23 +110,17 @@ func TestFallbackToSiteLanguage(t *testing.T) {
 	}
 }
 
-func TestTopicLabelsComplete(t *testing.T) {
-	for lang, labels := range topicLabels {
-		for topic := range topicLabels["en"] {
-			if labels[topic] == "" {
-				t.Errorf("%s lacks the topic label %q", lang, topic)
-			}
+func TestTopicLabel(t *testing.T) {
+	for _, tc := range []struct{ topic, lang, want string }{
+		{"migration", "ru", "Миграция"},
+		{"retention", "de", "Aufbewahrungsfristen"},
+		{TopicParticipants, "ja", "参加者からの質問"},
+		{"licensing", "en", "Licensing"},
+		{"", "en", ""},
+	} {
+		if got := TopicLabel(tc.topic, tc.lang); got != tc.want {
+			t.Errorf("TopicLabel(%q, %s) = %q, want %q", tc.topic, tc.lang, got, tc.want)
 		}
-	}
-	for lang, m := range strs {
-		for key := range strs["en"] {
-			if m[key] == "" {
-				t.Errorf("%s lacks %q", lang, key)
-			}
-		}
-	}
-	if len(strs) != len(topicLabels) {
-		t.Errorf("%d languages have strings, %d have topic labels", len(strs), len(topicLabels))
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/refpack/refpack/internal/match"
 )
@@ -40,7 +39,7 @@ func alerts(r *Report, t Text) []Alert {
 		active := !c.Draft && cmp.Or(c.Status, "live") == "live" && (c.Reference.Visit || c.Reference.Call)
 		why := ""
 		if len(ref.Health.Reasons) > 0 {
-			why = t.T("why", "reasons", strings.Join(ref.Health.Reasons, t.T("list_sep")))
+			why = t.T("why", "reasons", t.List(ref.Health.Reasons))
 		}
 		switch {
 		case ref.Health.Level == "red" && active:

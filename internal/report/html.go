@@ -140,9 +140,9 @@ func (p *page) kpis(r *Report) {
 		}
 	}
 	p.kpiLines(t.T("k_influenced"), money, t.T("k_influenced_note"), "money")
-	p.kpi(t.T("k_willing"), t.Int(g.Willing), t.T("k_willing_detail", "n", t.Int(g.References)), "")
+	p.kpi(t.T("k_willing"), t.Int(g.Willing), t.N("k_willing_detail", g.References), "")
 	p.kpi(t.T("k_follow_ups"), t.Int(len(g.FollowUps)), "", warnIf(len(g.FollowUps) > 0))
-	p.kpi(t.T("k_obligations", "n", fmt.Sprint(ObligationAlertDays)), t.Int(len(g.OldObligations)), "", warnIf(len(g.OldObligations) > 0))
+	p.kpi(t.N("k_obligations", ObligationAlertDays), t.Int(len(g.OldObligations)), "", warnIf(len(g.OldObligations) > 0))
 	p.raw("</div>\n</section>\n")
 }
 
@@ -182,7 +182,7 @@ func (p *page) months(r *Report) {
 	p.raw("<figure>\n")
 	p.rawf(`<svg viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="months-title">`, w, h)
 	p.raw(`<title id="months-title">`)
-	p.text(t.T("chart_months", "summary", strings.Join(summary, t.T("list_sep"))))
+	p.text(t.T("chart_months", "summary", t.List(summary)))
 	p.raw("</title>\n")
 	for n := 0; n <= top; n += step {
 		p.rawf(`<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e8f0"/>`, left, w-right, y(n), y(n))
@@ -257,7 +257,7 @@ func (p *page) months(r *Report) {
 // more notes how many rows a list left out, if any.
 func (p *page) more(n int) {
 	if n > 0 {
-		p.el("p", "note", p.t.T("rows_more", "n", p.t.Int(n)))
+		p.el("p", "note", p.t.N("rows_more", n))
 		p.raw("\n")
 	}
 }
@@ -311,7 +311,7 @@ func (p *page) quota(r *Report) {
 	p.raw("<figure>\n")
 	p.rawf(`<svg viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="quota-title">`, w, h)
 	p.raw(`<title id="quota-title">`)
-	p.text(t.T("chart_quota", "summary", strings.Join(summary, t.T("list_sep"))))
+	p.text(t.T("chart_quota", "summary", t.List(summary)))
 	p.raw("</title>\n")
 	for i, ref := range rows {
 		y := 4 + i*rowH
@@ -359,7 +359,7 @@ func (p *page) demand(r *Report, site *config.Site) {
 	p.raw("<figure>\n<div class=\"scroll\">")
 	p.rawf(`<svg viewBox="0 0 %d %d" width="%d" role="img" aria-labelledby="demand-title" class="heat">`, w, h, w)
 	p.raw(`<title id="demand-title">`)
-	p.text(t.T("chart_demand", "n", t.Int(len(d.Gaps))))
+	p.text(t.N("chart_demand", len(d.Gaps)))
 	p.raw("</title>\n")
 	for j, pt := range d.ProjectTypes {
 		x := labelW + cellW*j + cellW/2
@@ -484,7 +484,7 @@ func (p *page) references(r *Report) {
 	p.el("p", "note", t.T("refs_intro"))
 	consent := slices.ContainsFunc(r.References, func(ref Reference) bool { return ref.Consent != nil })
 	p.raw("<div class=\"scroll\"><table class=\"data refs\">\n<thead><tr>")
-	for _, k := range []string{"reference", "asks", "visits_calls", "quota", "last_ask", "outcomes", "win_rate", "influenced", "open_promises", "health"} {
+	for _, k := range []string{"reference", "asks_heading", "visits_calls", "quota", "last_ask", "outcomes", "win_rate", "influenced", "open_promises", "health"} {
 		p.th(t.T(k))
 	}
 	if consent {
@@ -530,7 +530,7 @@ func (p *page) references(r *Report) {
 		}
 		if len(ref.Health.Reasons) > 0 {
 			p.raw(`<span class="slug">`)
-			p.text(strings.Join(ref.Health.Reasons, t.T("list_sep")))
+			p.text(t.List(ref.Health.Reasons))
 			p.raw("</span>")
 		}
 		p.raw("</td>")
@@ -542,7 +542,7 @@ func (p *page) references(r *Report) {
 	p.raw("</tbody>\n</table></div>\n")
 	p.more(more)
 	if quiet > 0 {
-		p.el("p", "note", t.T("refs_more", "n", t.Int(quiet)))
+		p.el("p", "note", t.N("refs_more", quiet))
 	}
 	p.raw("</section>\n")
 }

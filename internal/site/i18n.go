@@ -1,79 +1,61 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
-	"github.com/refpack/refpack/internal/locale"
 	"io/fs"
+	"maps"
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
-	"github.com/refpack/refpack/internal/config"
+	"github.com/refpack/refpack/internal/locale"
 )
 
-// lang holds the UI strings of one language, read from the theme's
-// i18n/<lang>.toml, and formats dates and numbers the way that language does.
+// lang holds the UI strings of one language, the [site] section of its
+// catalogue (see locale.Catalogue) with a site's own i18n/<lang>.toml over
+// it, and formats dates and numbers the way that language does.
 type lang struct {
 	Code string
-	// T holds the UI strings by key, English filling the keys a site's own
-	// file lacks. Templates read it as {{.L.T.key}}: a map lookup, as a
-	// method call per string would cost much more on 10,000 pages; the
-	// templates' missingkey=error option turns an unknown key into an error.
+	// T holds the UI strings by key. Templates read it as {{.L.T.key}}: a
+	// map lookup, as a method call per string would cost much more on
+	// 10,000 pages; the templates' missingkey=error option turns an unknown
+	// key into an error.
 	T       map[string]string
 	plurals map[string]map[string]string // key -> plural category -> text
+	cat     *locale.Catalogue
 }
 
-// loadLangs reads i18n/<code>.toml for every language refpack supports.
+// loadLangs reads the UI strings of every language refpack supports.
 func loadLangs(theme fs.FS) (map[string]*lang, error) {
 	langs := map[string]*lang{}
-	for _, code := range config.Languages {
+	for _, code := range locale.Languages() {
+		cat := locale.For(code)
+		site := cat.Section("site")
+		l := &lang{Code: code, T: maps.Clone(site.Text), plurals: maps.Clone(site.Plural), cat: cat}
 		name := "i18n/" + code + ".toml"
 		data, err := fs.ReadFile(theme, name)
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
-		var raw map[string]any
-		if _, err := toml.Decode(string(data), &raw); err != nil {
-			return nil, fmt.Errorf("theme: %s: %w", name, err)
-		}
-		l := &lang{Code: code, T: map[string]string{}, plurals: map[string]map[string]string{}}
-		for k, v := range raw {
-			switch v := v.(type) {
-			case string:
-				l.T[k] = v
-			case map[string]any:
-				forms := map[string]string{}
-				for cat, s := range v {
-					str, ok := s.(string)
-					if !ok {
-						return nil, fmt.Errorf("theme: %s: %s.%s: want a string", name, k, cat)
-					}
-					forms[cat] = str
+		// The theme holds either the built-in file, already read, or the
+		// site's own, whose keys replace the built-in ones.
+		if builtin, err := locale.Builtin(code); err != nil || !bytes.Equal(data, builtin) {
+			own, err := locale.Parse(name, data)
+			if err != nil {
+				return nil, fmt.Errorf("theme: %w", err)
+			}
+			for _, sec := range own.Sections() {
+				if sec != "site" {
+					return nil, fmt.Errorf("theme: %s: [%s]: a site's own file may change only [site]", name, sec)
 				}
-				l.plurals[k] = forms
-			default:
-				return nil, fmt.Errorf("theme: %s: %s: want a string or a table of plural forms", name, k)
 			}
-		}
-		langs[code] = l
-	}
-	en := langs["en"]
-	for _, code := range config.Languages {
-		l := langs[code]
-		for k, v := range en.T {
-			if _, ok := l.T[k]; !ok {
-				l.T[k] = v
-			}
-		}
-		for k, v := range en.plurals {
-			if _, ok := l.plurals[k]; !ok {
-				l.plurals[k] = v
-			}
+			maps.Copy(l.T, own.Section("site").Text)
+			maps.Copy(l.plurals, own.Section("site").Plural)
 		}
 		if err := l.check(); err != nil {
 			return nil, err
 		}
+		langs[code] = l
 	}
 	return langs, nil
 }
@@ -145,10 +127,10 @@ func fill(s string, pairs []string) string { return locale.Fill(s, pairs...) }
 func (l *lang) pluralCategory(n int) string { return locale.PluralCategory(n, l.Code) }
 
 // date formats a calendar date in the page's language.
-func (l *lang) date(t time.Time) string { return locale.Date(t, l.Code) }
+func (l *lang) date(t time.Time) string { return l.cat.Date(t) }
 
 // number formats n with the language's thousands separator.
-func (l *lang) number(n int64) string { return locale.Number(n, l.Code) }
+func (l *lang) number(n int64) string { return l.cat.Number(n) }
 
 // list joins items the way the language writes a short list.
-func (l *lang) list(items []string) string { return locale.List(items, l.Code) }
+func (l *lang) list(items []string) string { return l.cat.List(items) }

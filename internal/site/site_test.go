@@ -369,7 +369,7 @@ func TestCasePage(t *testing.T) {
 			`<a href="/refs/cases/kansai-life-en/" hreflang="en" lang="en">English</a>`, `<meta property="og:locale" content="ja_JP">`}},
 		{"translation back", en, []string{`<html lang="en">`, `<a href="/refs/cases/kansai-life/" hreflang="ja" lang="ja">日本語</a>`,
 			`<link rel="alternate" hreflang="ja" href="https://refs.example.com/refs/cases/kansai-life/">`}},
-		{"ru", ru, []string{`<html lang="ru">`, "20 ноября 2023 г.", "60\u00a0000", "Пилот", "Крупный российский ритейлер", "<figure class=\"quote\">"}},
+		{"ru", ru, []string{`<html lang="ru">`, "20 ноября 2023\u00a0г.", "60\u00a0000", "Пилот", "Крупный российский ритейлер", "<figure class=\"quote\">"}},
 		{"de", de, []string{`<html lang="de">`, `<meta property="og:locale" content="de_DE">`, "10. Mai 2024", "1. März 2023",
 			"1.200.000", "1.200", "In Einführung", "Energieversorgung", "Vertragsarchiv", "Mitarbeitende", "Auf einen Blick"}},
 		{"en", nw, []string{"10 May 2024", "1 June 2021", "40,000,000", "12,000", "Time to find a contract", `class="toc`,
@@ -407,7 +407,7 @@ func TestOverride(t *testing.T) {
 		"partials/card.html": {Data: []byte(`{{define "card"}}<p class="my-card">{{.Title}}</p>{{end}}`)},
 		"partials/toc.html":  {Data: []byte(`{{define "toc-item"}}<li data-level="{{.Level}}">{{.Text}}</li>{{end}}`)},
 		"partials/term.html": {Data: []byte(`{{define "term-link"}}<a class="my-term" href="{{.URL}}">{{.Label}}</a>{{end}}`)},
-		"i18n/ru.toml":       {Data: []byte(`skip_link = "К тексту"`)},
+		"i18n/ru.toml":       {Data: []byte("[site]\nskip_link = \"К тексту\"\n")},
 	}
 	out, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
 	if err != nil {
@@ -425,8 +425,25 @@ func TestOverride(t *testing.T) {
 		t.Error("the site's term-link partial did not render the industry in the eyebrow and the facts")
 	}
 	ru := string(out.Files["cases/volga-retail/index.html"])
-	if !strings.Contains(ru, "К тексту") || !strings.Contains(ru, ">All cases</a>") {
-		t.Error("a partial i18n file did not override its key and fall back to English for the others")
+	if !strings.Contains(ru, "К тексту") || !strings.Contains(ru, ">Все кейсы</a>") {
+		t.Error("a partial i18n file did not override its key and keep the built-in Russian for the others")
+	}
+}
+
+// TestOverrideOnlySite: a site's own i18n file changes the site's UI
+// strings, not the packs' or the report's, and an old file without [site]
+// says what to do.
+func TestOverrideOnlySite(t *testing.T) {
+	lib, bodies := testLibrary(t)
+	for file, want := range map[string]string{
+		"[pack]\ndoc_title = \"x\"\n": "theme: i18n/de.toml: [pack]: a site's own file may change only [site]",
+		"skip_link = \"x\"\n":         "theme: i18n/de.toml: skip_link: want a section of strings, such as [site]",
+	} {
+		site := fstest.MapFS{"i18n/de.toml": {Data: []byte(file)}}
+		_, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", file, err, want)
+		}
 	}
 }
 
@@ -460,7 +477,7 @@ func TestFormats(t *testing.T) {
 	}{
 		{"en", "10 May 2024", "40,000,000", map[int]string{1: "1 case study", 2: "2 case studies", 1000: "1,000 case studies"}},
 		{"ja", "2024年5月10日", "40,000,000", map[int]string{1: "1 件の導入事例", 12: "12 件の導入事例"}},
-		{"ru", "10 мая 2024 г.", "40\u00a0000\u00a0000", map[int]string{1: "1 кейс", 3: "3 кейса", 5: "5 кейсов", 11: "11 кейсов", 21: "21 кейс", 112: "112 кейсов"}},
+		{"ru", "10 мая 2024\u00a0г.", "40\u00a0000\u00a0000", map[int]string{1: "1 кейс", 3: "3 кейса", 5: "5 кейсов", 11: "11 кейсов", 21: "21 кейс", 112: "112 кейсов"}},
 		{"de", "10. Mai 2024", "40.000.000", map[int]string{0: "0 Fallstudien", 1: "1 Fallstudie", 2: "2 Fallstudien", 21: "21 Fallstudien", 1000: "1.000 Fallstudien"}},
 	} {
 		l := langs[tc.lang]

@@ -121,8 +121,8 @@ func TestReasonsInEveryLanguage(t *testing.T) {
 			"満足度60%(直近90日間の評価5件中3件が良い)、基準の80%を下回る",
 		}},
 		{"ru", []string{
-			"открыто критичных обращений: 2, самое старое — 21 день (красный уровень после 14 дн.)",
-			"обращений открыто дольше 30 дн.: 5, самое старое — 42 дня",
+			"открыто 2 критичных обращения, самое старое — 21 день (красный уровень через 14 дней)",
+			"5 обращений открыто дольше предела (30 дней), самое старое — 42 дня",
 			"удовлетворённость 60\u00a0% (хороших оценок 3 из 5 за 90 дн.), ниже порога 80\u00a0%",
 		}},
 		{"de", []string{
@@ -218,6 +218,25 @@ func TestWorse(t *testing.T) {
 	for _, tt := range [][3]string{{"", "", Green}, {Green, Amber, Amber}, {Red, Amber, Red}, {Amber, Green, Amber}, {"", Red, Red}} {
 		if got := Worse(tt[0], tt[1]); got != tt[2] {
 			t.Errorf("Worse(%q, %q) = %q, want %q", tt[0], tt[1], got, tt[2])
+		}
+	}
+}
+
+// TestRussianCounts checks that counted words take the form CLDR's rule
+// gives each number, not one rewording for all.
+func TestRussianCounts(t *testing.T) {
+	for _, tt := range []struct {
+		r    Reason
+		want string
+	}{
+		{Reason{Kind: SevereOpen, Health: Amber, Count: 1, Days: 1}, "открыто 1 критичное обращение, 1 день"},
+		{Reason{Kind: SevereOpen, Health: Red, Count: 21, Days: 22, Limit: 21}, "открыто 21 критичное обращение, самое старое — 22 дня (красный уровень через 21 день)"},
+		{Reason{Kind: SevereOpen, Health: Amber, Count: 11, Days: 5}, "открыто 11 критичных обращений, самое старое — 5 дней"},
+		{Reason{Kind: LongOpen, Health: Amber, Count: 1, Days: 31, Limit: 30}, "1 обращение открыто 31 день, а предел — 30 дней"},
+		{Reason{Kind: LongOpen, Health: Amber, Count: 3, Days: 44, Limit: 2}, "3 обращения открыты дольше предела (2 дня), самое старое — 44 дня"},
+	} {
+		if got := tt.r.Text("ru"); got != tt.want {
+			t.Errorf("got  %q\nwant %q", got, tt.want)
 		}
 	}
 }
