@@ -440,7 +440,7 @@ func TestOverrideOnlySite(t *testing.T) {
 		"skip_link = \"x\"\n":         "theme: i18n/de.toml: skip_link: want a section of strings, such as [site]",
 	} {
 		site := fstest.MapFS{"i18n/de.toml": {Data: []byte(file)}}
-		_, err := Render(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
+		_, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
 		if err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", file, err, want)
 		}
