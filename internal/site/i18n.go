@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/refpack/refpack/internal/locale"
 )
@@ -40,17 +43,12 @@ func loadLangs(theme fs.FS) (map[string]*lang, error) {
 		// The theme holds either the built-in file, already read, or the
 		// site's own, whose keys replace the built-in ones.
 		if builtin, err := locale.Builtin(code); err != nil || !bytes.Equal(data, builtin) {
-			own, err := locale.Parse(name, data)
+			own, err := ownStrings(name, data)
 			if err != nil {
 				return nil, fmt.Errorf("theme: %w", err)
 			}
-			for _, sec := range own.Sections() {
-				if sec != "site" {
-					return nil, fmt.Errorf("theme: %s: [%s]: a site's own file may change only [site]", name, sec)
-				}
-			}
-			maps.Copy(l.T, own.Section("site").Text)
-			maps.Copy(l.plurals, own.Section("site").Plural)
+			maps.Copy(l.T, own.Text)
+			maps.Copy(l.plurals, own.Plural)
 		}
 		if err := l.check(); err != nil {
 			return nil, err
@@ -58,6 +56,48 @@ func loadLangs(theme fs.FS) (map[string]*lang, error) {
 		langs[code] = l
 	}
 	return langs, nil
+}
+
+// ownStrings reads a site's own i18n/<lang>.toml: its [site] section,
+// the only one it may change. A file without one is in the format of
+// refpack before the catalogues, whose top-level keys are the site's.
+func ownStrings(name string, data []byte) (*locale.Section, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if _, ok := raw["site"]; ok {
+		own, err := locale.Parse(name, data)
+		if err != nil {
+			return nil, err
+		}
+		for _, sec := range own.Sections() {
+			if sec != "site" {
+				return nil, fmt.Errorf("%s: [%s]: a site's own file may change only [site]", name, sec)
+			}
+		}
+		return own.Section("site"), nil
+	}
+	own := &locale.Section{Text: map[string]string{}, Plural: map[string]map[string]string{}}
+	for k, v := range raw {
+		switch v := v.(type) {
+		case string:
+			own.Text[k] = v
+		case map[string]any:
+			forms := map[string]string{}
+			for cat, f := range v {
+				str, ok := f.(string)
+				if !ok || !slices.Contains([]string{"zero", "one", "two", "few", "many", "other"}, cat) {
+					return nil, fmt.Errorf("%s: %s.%s: want a string for a CLDR plural category (zero, one, two, few, many, other)", name, k, cat)
+				}
+				forms[cat] = str
+			}
+			own.Plural[k] = forms
+		default:
+			return nil, fmt.Errorf("%s: %s: want a string or a table of plural forms", name, k)
+		}
+	}
+	return own, nil
 }
 
 // s returns a UI string the renderer itself uses; loadLangs has checked

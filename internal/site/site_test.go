@@ -431,19 +431,33 @@ func TestOverride(t *testing.T) {
 }
 
 // TestOverrideOnlySite: a site's own i18n file changes the site's UI
-// strings, not the packs' or the report's, and an old file without [site]
-// says what to do.
+// strings, not the packs' or the report's.
 func TestOverrideOnlySite(t *testing.T) {
 	lib, bodies := testLibrary(t)
 	for file, want := range map[string]string{
-		"[pack]\ndoc_title = \"x\"\n": "theme: i18n/de.toml: [pack]: a site's own file may change only [site]",
-		"skip_link = \"x\"\n":         "theme: i18n/de.toml: skip_link: want a section of strings, such as [site]",
+		"[site]\nskip_link = \"x\"\n[pack]\ndoc_title = \"x\"\n": "theme: i18n/de.toml: [pack]: a site's own file may change only [site]",
+		"skip_link = [\"x\"]\n":                                  "theme: i18n/de.toml: skip_link: want a string or a table of plural forms",
+		"[case_count]\nsome = \"x\"\n":                           "theme: i18n/de.toml: case_count.some: want a string for a CLDR plural category (zero, one, two, few, many, other)",
 	} {
 		site := fstest.MapFS{"i18n/de.toml": {Data: []byte(file)}}
 		_, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
 		if err == nil || err.Error() != want {
 			t.Errorf("%q: %v, want %s", file, err, want)
 		}
+	}
+}
+
+// TestOverrideFlat: a site's own i18n file written before the catalogues,
+// with its keys at the top, still overrides the site's strings.
+func TestOverrideFlat(t *testing.T) {
+	lib, bodies := testLibrary(t)
+	site := fstest.MapFS{"i18n/ru.toml": {Data: []byte("skip_link = \"К тексту\"\n[case_count]\none = \"{n} кейс\"\nfew = \"{n} кейса\"\nmany = \"{n} кейсов\"\nother = \"{n} кейса\"\n")}}
+	out, err := renderIn(Input{Lib: lib, Bodies: bodies, Theme: Overlay(templates.FS, site)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ru := string(out.Files["cases/volga-retail/index.html"]); !strings.Contains(ru, "К тексту") {
+		t.Error("a flat i18n file did not override its key")
 	}
 }
 
