@@ -130,6 +130,19 @@ func BenchmarkRank10kSupport100k(b *testing.B) {
 	b.ReportMetric(float64(len(lib.Cases)), "cases")
 }
 
+// BenchmarkRank10kSupport100kShown is BenchmarkRank10kSupport100k with
+// reasons for the 10 matches `refpack match` shows (Options.Explain).
+func BenchmarkRank10kSupport100kShown(b *testing.B) {
+	lib := library(b)
+	export := supportExport(b, lib)
+	p := FromProspect(lib.Prospects[0], lib.Site)
+	r := NewRanker(lib.Cases, lib.Site)
+	b.ResetTimer()
+	for b.Loop() {
+		r.Rank(p, lib.Visits, today, Options{Support: export, Explain: 10})
+	}
+}
+
 // BenchmarkPrepare10kSupport100k is what a Ranker works out once for a
 // library and a loaded 100,000-row export: translation groups, slug order,
 // every case's health at the date and one language's representatives.

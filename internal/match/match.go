@@ -303,20 +303,26 @@ func (r *reasoner) exclusions(c *content.Case, p Prospect, used int, h health, w
 	add := func(visitOnly bool, k reasonKey, format func() string) {
 		why = append(why, Reason{Text: r.once(k, format), VisitOnly: visitOnly})
 	}
+	fixed := func(visitOnly bool, s *string, key string) {
+		if *s == "" {
+			*s = t.format(key)
+		}
+		why = append(why, Reason{Text: *s, VisitOnly: visitOnly})
+	}
 	if c.Draft {
-		add(false, reasonKey{kind: "draft"}, func() string { return t.format("draft") })
+		fixed(false, &r.fixed.draft, "draft")
 	}
 	if s := status(c); s != "live" {
 		add(false, reasonKey{kind: "status", s: s}, func() string { return t.format("status", "s", t.status(s)) })
 	}
 	if !c.Reference.Visit {
-		add(true, reasonKey{kind: "no_visits"}, func() string { return t.format("no_visits") })
+		fixed(true, &r.fixed.noVisits, "no_visits")
 	}
 	if c.Reference.RefusesCompetitors && c.Industry == p.Industry {
-		add(true, reasonKey{kind: "competitors"}, func() string { return t.format("competitors") })
+		fixed(true, &r.fixed.competitors, "competitors")
 	}
 	if c.Reference.Health == support.Red {
-		add(false, reasonKey{kind: "health_red"}, func() string { return t.format("health_red") })
+		fixed(false, &r.fixed.healthRed, "health_red")
 	}
 	if h.derived.Health == support.Red {
 		why = append(why, Reason{Text: w.supportRed})
@@ -505,6 +511,9 @@ type reasoner struct {
 	t      text
 	public bool
 	memo   map[reasonKey]string
+	// The exclusions that depend on the language alone, formatted on first
+	// use: half of a library can be excluded.
+	fixed struct{ draft, noVisits, competitors, healthRed string }
 }
 
 func newReasoner(p Prospect, site *config.Site, public bool) *reasoner {

@@ -2,6 +2,8 @@ package match
 
 import (
 	"cmp"
+	"math"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -24,6 +26,7 @@ import (
 type Ranker struct {
 	cases  []*content.Case
 	site   *config.Site
+	x      *index         // what scoring reads of every case, numbered
 	group  []int          // translation group of each case (content.TranslationGroups)
 	bySlug map[string]int // case index by slug
 	order  []int          // case indexes in slug order
@@ -60,10 +63,12 @@ type worded struct {
 
 // NewRanker prepares cases for ranking.
 func NewRanker(cases []*content.Case, site *config.Site) *Ranker {
+	x := newIndex(cases, site)
 	r := &Ranker{
 		cases:  cases,
 		site:   site,
-		group:  content.TranslationGroups(cases),
+		x:      x,
+		group:  x.group,
 		bySlug: make(map[string]int, len(cases)),
 		order:  make([]int, len(cases)),
 		reps:   map[string]*representation{},
@@ -73,7 +78,7 @@ func NewRanker(cases []*content.Case, site *config.Site) *Ranker {
 		r.bySlug[c.Slug] = i
 		r.order[i] = i
 	}
-	slices.SortFunc(r.order, func(a, b int) int { return strings.Compare(cases[a].Slug, cases[b].Slug) })
+	slices.SortFunc(r.order, func(a, b int) int { return cmp.Compare(x.rank[a], x.rank[b]) })
 	return r
 }
 
@@ -191,7 +196,7 @@ func (r *Ranker) rank(p Prospect, visits []content.Visit, today time.Time, opt O
 	if i, ok := r.bySlug[p.Slug]; ok && opt.Public {
 		selfGroup = group[i]
 	}
-	pi := newProspectInfo(p, site)
+	pf := r.prospectFacts(p, site)
 	rs := newReasoner(p, site, opt.Public)
 	res := Result{Matches: []Match{}}
 	// Cases are visited in slug order: exclusions need no sorting, and
@@ -221,7 +226,7 @@ func (r *Ranker) rank(p Prospect, visits []content.Visit, today time.Time, opt O
 	}{{matches, &res.Matches, opt.Explain}, {calls, &res.Calls, 0}} {
 		for k := range list.from {
 			s := &list.from[k]
-			s.comp = pi.components(cases[s.i], uses(s.i), opt.Public)
+			s.comp = pf.components(s.i, uses(s.i), opt.Public)
 			s.score = score(s.comp, site.Weights, opt.Public)
 			if !opt.Public && d.health[s.i].level == support.Amber {
 				s.score *= AmberFactor
@@ -259,4 +264,95 @@ func (r *Ranker) rank(p Prospect, visits []content.Visit, today time.Time, opt O
 		}
 	}
 	return res
+}
+
+// facts is the prospect in the numbering of the ranker's index, so that
+// scoring a case compares numbers rather than strings. Fields outside the
+// vocabularies are scored as the prospectInfo of the strings does.
+type facts struct {
+	x        *index
+	pi       prospectInfo
+	industry int      // -1 outside the vocabulary
+	types    []uint64 // the project types, by vocabulary index
+	exact    bool     // every project type is in the vocabulary
+	region   int      // -1 not given, -2 no case's region
+	logs     [4]float64
+	has      uint8
+}
+
+func (r *Ranker) prospectFacts(p Prospect, site *config.Site) *facts {
+	x := r.x
+	f := &facts{x: x, pi: newProspectInfo(p, site), industry: -1, types: make([]uint64, x.words), exact: true, region: -1}
+	if j, ok := x.indIndex[p.Industry]; ok {
+		f.industry = j
+	}
+	for _, k := range p.ProjectTypes {
+		j, ok := x.ptIndex[k]
+		if !ok {
+			f.exact = false
+			continue
+		}
+		f.types[j/64] |= 1 << (j % 64)
+	}
+	if p.Region != "" {
+		f.region = -2
+		if j, ok := x.regIndex[p.Region]; ok {
+			f.region = j
+		}
+	}
+	for i, v := range values(p.Scale) {
+		if v > 0 {
+			f.logs[i] = math.Log10(float64(v))
+			f.has |= 1 << i
+		}
+	}
+	return f
+}
+
+// components is prospectInfo.components on numbers: the same arithmetic
+// in the same order, so the same result to the last bit.
+func (f *facts) components(i int, used int, public bool) Components {
+	x, c := f.x, f.x.cases[i]
+	comp := Components{Freshness: 1}
+	switch ci := x.industry[i]; {
+	case f.industry < 0 || ci < 0:
+		comp.Industry = f.pi.industry(c)
+	case f.industry == ci:
+		comp.Industry = industrySame
+	case x.relatedInd[f.industry][ci]:
+		comp.Industry = industryRelated
+	case x.shareCross(f.types, x.set(i)):
+		comp.Industry = industryCross
+	}
+	switch n := len(f.pi.p.ProjectTypes); {
+	case !f.exact:
+		comp.ProjectType = projectType(f.pi.p.ProjectTypes, c.ProjectTypes)
+	case n > 0:
+		common := 0
+		for w, b := range x.set(i) {
+			common += bits.OnesCount64(b & f.types[w])
+		}
+		comp.ProjectType = float64(common) / float64(n)
+	}
+	comp.Scale = 0.5
+	if both := f.has & x.has[i]; both != 0 {
+		sum, n := 0.0, 0
+		for k := range 4 {
+			if both&(1<<k) != 0 {
+				sum += closeness(x.logs[i][k], f.logs[k])
+				n++
+			}
+		}
+		comp.Scale = sum / float64(n)
+	}
+	switch {
+	case f.region == -1 || x.region[i] < 0:
+		comp.Region = 0.5
+	case f.region == x.region[i]:
+		comp.Region = 1
+	}
+	if limit := c.Reference.MaxVisitsPerYear; !public && limit > 0 {
+		comp.Freshness = max(0, 1-float64(used)/float64(limit))
+	}
+	return comp
 }

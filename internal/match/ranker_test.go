@@ -139,6 +139,10 @@ func lifecycleLibrary(t *testing.T) (*content.Library, *support.Export) {
 			c.Consent = &content.Consent{Public: false}
 		case 4:
 			c.Reference.MaxVisitsPerYear = 1 + i%3
+		case 5:
+			// Outside the vocabularies, as a library under construction has.
+			c.Industry, c.Region = "shipbuilding", "atlantis"
+			c.ProjectTypes = append(slices.Clone(c.ProjectTypes), "salvage")
 		}
 		clients[i] = c.SupportName()
 	}
@@ -154,7 +158,8 @@ func lifecycleLibrary(t *testing.T) (*content.Library, *support.Export) {
 
 // One Ranker, used concurrently for every prospect, in every language, at
 // two dates, with and without the export and in public mode, ranks as the
-// plain version does.
+// plain version does; so do prospects with fields outside the
+// vocabularies.
 func TestRankerEqualsPlain(t *testing.T) {
 	lib, export := lifecycleLibrary(t)
 	r := NewRanker(lib.Cases, lib.Site)
@@ -165,6 +170,13 @@ func TestRankerEqualsPlain(t *testing.T) {
 				for _, opt := range []Options{{}, {Support: export}, {Public: true}} {
 					mp := FromProspect(p, lib.Site)
 					mp.Language = lang
+					switch len(p.Slug) % 3 {
+					case 1:
+						mp.Industry, mp.Region = "shipbuilding", "atlantis"
+					case 2:
+						mp.ProjectTypes = append(slices.Clone(mp.ProjectTypes), "salvage")
+						mp.Region = "lemuria"
+					}
 					if opt.Public {
 						mp.Slug = lib.Cases[len(p.Slug)%len(lib.Cases)].Slug
 					}
