@@ -313,7 +313,7 @@ func (r *reasoner) exclusions(c *content.Case, p Prospect, used int, h health, w
 		fixed(false, &r.fixed.draft, "draft")
 	}
 	if s := status(c); s != "live" {
-		add(false, reasonKey{kind: "status", s: s}, func() string { return t.format("status", "s", t.status(s)) })
+		add(false, reasonKey{kind: kindStatus, s: s}, func() string { return t.format("status", "s", t.status(s)) })
 	}
 	if !c.Reference.Visit {
 		fixed(true, &r.fixed.noVisits, "no_visits")
@@ -328,7 +328,7 @@ func (r *reasoner) exclusions(c *content.Case, p Prospect, used int, h health, w
 		why = append(why, Reason{Text: w.supportRed})
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
-		add(false, reasonKey{kind: "quota", a: used, b: limit}, func() string {
+		add(false, reasonKey{kind: kindQuota, a: used, b: limit}, func() string {
 			return t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
 		})
 	}
@@ -514,22 +514,46 @@ type reasoner struct {
 	// The exclusions that depend on the language alone, formatted on first
 	// use: half of a library can be excluded.
 	fixed struct{ draft, noVisits, competitors, healthRed string }
+	buf   []string // room for the next matches' reasons
 }
 
 func newReasoner(p Prospect, site *config.Site, public bool) *reasoner {
 	return &reasoner{p: p, site: site, t: textIn(p.Language), public: public, memo: map[reasonKey]string{}}
 }
 
-// explain gives m its reasons; used is the uses of its reference.
+// explain gives m its reasons; used is the uses of its reference. The
+// reasons of many matches share one allocation, each capped at its own
+// length so that appending to one never writes into another.
 func (r *reasoner) explain(m *Match, used int) {
-	m.Reasons = r.reasons(m.Case, m.Components, used)
-	if m.Health.Health == support.Amber {
-		m.Reasons = append(m.Reasons, amberReason(m.Health, r.t))
+	const most = 6 // five components and amber health
+	if len(r.buf) < most {
+		r.buf = make([]string, 256*most)
 	}
+	out := r.reasons(m.Case, m.Components, used, r.buf[:0:most])
+	if m.Health.Health == support.Amber {
+		out = append(out, amberReason(m.Health, r.t))
+	}
+	m.Reasons = out[:len(out):len(out)]
+	r.buf = r.buf[len(out):]
 }
 
+// reasonKind is what a memoised reason says; a number, as the memo is
+// looked up for every explained match.
+type reasonKind uint8
+
+const (
+	kindSame reasonKind = iota
+	kindRelated
+	kindCross
+	kindTypes
+	kindRegion
+	kindFresh
+	kindStatus
+	kindQuota
+)
+
 type reasonKey struct {
-	kind string
+	kind reasonKind
 	s    string
 	a, b int
 }
@@ -543,23 +567,22 @@ func (r *reasoner) once(k reasonKey, format func() string) string {
 	return s
 }
 
-func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string {
+func (r *reasoner) reasons(c *content.Case, comp Components, used int, out []string) []string {
 	p, site, t := r.p, r.site, r.t
-	out := make([]string, 0, 5)
 	ind := func(k string) string { return site.Industries.Label(k, t.lang) }
 	pt := func(k string) string { return site.ProjectTypes.Label(k, t.lang) }
 	switch comp.Industry {
 	case industrySame:
-		out = append(out, r.once(reasonKey{kind: "same", s: c.Industry}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindSame, s: c.Industry}, func() string {
 			return t.format("same_industry", "a", ind(c.Industry))
 		}))
 	case industryRelated:
-		out = append(out, r.once(reasonKey{kind: "related", s: c.Industry}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindRelated, s: c.Industry}, func() string {
 			return t.format("related_industry", "p", ind(p.Industry), "c", ind(c.Industry))
 		}))
 	case industryCross:
 		k := crossType(p.ProjectTypes, c.ProjectTypes, site)
-		out = append(out, r.once(reasonKey{kind: "cross", s: k}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindCross, s: k}, func() string {
 			return t.format("cross_industry", "t", pt(k))
 		}))
 	}
@@ -572,7 +595,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 				mask |= 1 << i
 			}
 		}
-		key := reasonKey{kind: "types", a: mask}
+		key := reasonKey{kind: kindTypes, a: mask}
 		if len(p.ProjectTypes) > 62 {
 			key.s = c.Slug
 		}
@@ -591,7 +614,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 	}
 	switch {
 	case comp.Region == 1:
-		out = append(out, r.once(reasonKey{kind: "region", s: c.Region}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindRegion, s: c.Region}, func() string {
 			return t.format("same_region", "r", site.Regions.Label(c.Region, t.lang))
 		}))
 	case comp.Region > 0:
@@ -599,7 +622,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 	}
 	if !r.public && comp.Freshness > 0 {
 		if limit := c.Reference.MaxVisitsPerYear; limit > 0 {
-			out = append(out, r.once(reasonKey{kind: "fresh", a: used, b: limit}, func() string {
+			out = append(out, r.once(reasonKey{kind: kindFresh, a: used, b: limit}, func() string {
 				return t.format("fresh", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
 			}))
 		} else {

@@ -15,11 +15,12 @@ import (
 )
 
 // Ranker ranks one library's cases for any number of prospects. What
-// does not depend on the prospect (translation groups, slug order, each
-// case's health and publication at a date, each language's
-// representatives and wording of health) is worked out once, on creation
-// or on the first Rank that needs it, so that packs and coverage, which
-// rank the library for every prospect, pay for it once. A Ranker is safe
+// does not depend on the prospect (translation groups, slug order, the
+// numbered fields scoring reads, each case's health and publication at a
+// date, each language's representatives and wording of health) is worked
+// out once, on creation or on the first Rank that needs it, so that packs
+// and coverage, which rank the library for every prospect, pay for it
+// once. A Ranker is safe
 // for concurrent use; the cases, the site and the export must not change
 // while it is in use, and the results of its Ranks share their
 // Translations and HealthReasons slices, which are read-only.
