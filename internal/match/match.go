@@ -380,21 +380,6 @@ func (pi *prospectInfo) industry(c *content.Case) float64 {
 	return 0
 }
 
-func (pi *prospectInfo) components(c *content.Case, used int, public bool) Components {
-	p := pi.p
-	comp := Components{
-		Industry:    pi.industry(c),
-		ProjectType: projectType(p.ProjectTypes, c.ProjectTypes),
-		Scale:       scale(p.Scale, c.Scale),
-		Region:      region(p.Region, c.Region),
-		Freshness:   1,
-	}
-	if limit := c.Reference.MaxVisitsPerYear; !public && limit > 0 {
-		comp.Freshness = max(0, 1-float64(used)/float64(limit))
-	}
-	return comp
-}
-
 func industry(p Prospect, c *content.Case, site *config.Site) float64 {
 	switch {
 	case p.Industry == c.Industry:
@@ -443,22 +428,6 @@ func shared(prospect, ref []string) []string {
 	return out
 }
 
-// scale is the mean closeness over the scale fields both sides give.
-func scale(p, ref content.Scale) float64 {
-	pf, rf := values(p), values(ref)
-	sum, n := 0.0, 0
-	for i := range pf {
-		if pf[i] > 0 && rf[i] > 0 {
-			sum += closeness(math.Log10(float64(rf[i])), math.Log10(float64(pf[i])))
-			n++
-		}
-	}
-	if n == 0 {
-		return 0.5
-	}
-	return sum / float64(n)
-}
-
 // values are the scale fields in the order of content.Scale.Fields.
 func values(s content.Scale) [4]int64 {
 	return [4]int64{s.Employees, s.Users, s.Documents, s.Sites}
@@ -473,16 +442,6 @@ func closeness(logRef, logProspect float64) float64 {
 		return max(0, 1-d/3)
 	}
 	return max(0, 1+d/2)
-}
-
-func region(p, ref string) float64 {
-	switch {
-	case p == "" || ref == "":
-		return 0.5
-	case p == ref:
-		return 1
-	}
-	return 0
 }
 
 // score is the weighted mean of the components, so it stays in [0, 1]

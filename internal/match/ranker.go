@@ -310,8 +310,11 @@ func (r *Ranker) prospectFacts(p Prospect, site *config.Site) *facts {
 	return f
 }
 
-// components is prospectInfo.components on numbers: the same arithmetic
-// in the same order, so the same result to the last bit.
+// components scores case i for the prospect (SPEC §5). Scale is the mean
+// closeness over the figures both sides give (0.5 when none), region 1
+// when the same, 0.5 when either is not given. It computes as the plain
+// scoring on strings in the tests does, in the same order, so the same
+// result to the last bit.
 func (f *facts) components(i int, used int, public bool) Components {
 	x, c := f.x, f.x.cases[i]
 	comp := Components{Freshness: 1}

@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"math"
 	"os"
 	"reflect"
 	"slices"
@@ -105,6 +106,49 @@ func rankPlain(p Prospect, cases []*content.Case, visits []content.Visit, site *
 	}
 	slices.SortFunc(res.Excluded, func(a, b Exclusion) int { return strings.Compare(a.Case.Slug, b.Case.Slug) })
 	return res
+}
+
+// components scores c plainly, on the strings: the oracle of
+// facts.components.
+func (pi *prospectInfo) components(c *content.Case, used int, public bool) Components {
+	p := pi.p
+	comp := Components{
+		Industry:    pi.industry(c),
+		ProjectType: projectType(p.ProjectTypes, c.ProjectTypes),
+		Scale:       scale(p.Scale, c.Scale),
+		Region:      region(p.Region, c.Region),
+		Freshness:   1,
+	}
+	if limit := c.Reference.MaxVisitsPerYear; !public && limit > 0 {
+		comp.Freshness = max(0, 1-float64(used)/float64(limit))
+	}
+	return comp
+}
+
+// scale is the mean closeness over the scale fields both sides give.
+func scale(p, ref content.Scale) float64 {
+	pf, rf := values(p), values(ref)
+	sum, n := 0.0, 0
+	for i := range pf {
+		if pf[i] > 0 && rf[i] > 0 {
+			sum += closeness(math.Log10(float64(rf[i])), math.Log10(float64(pf[i])))
+			n++
+		}
+	}
+	if n == 0 {
+		return 0.5
+	}
+	return sum / float64(n)
+}
+
+func region(p, ref string) float64 {
+	switch {
+	case p == "" || ref == "":
+		return 0.5
+	case p == ref:
+		return 1
+	}
+	return 0
 }
 
 func boolInt(b bool) int {
