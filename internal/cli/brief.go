@@ -104,7 +104,7 @@ func runBrief(args []string, stdout, stderr io.Writer) int {
 		debug.SetGCPercent(400)
 	}
 
-	w := &briefWriter{lib: lib, fonts: fonts, today: today, dir: out, names: map[string]string{}}
+	w := &briefWriter{lib: lib, ranker: match.NewRanker(lib.Cases, lib.Site), fonts: fonts, today: today, dir: out, names: map[string]string{}}
 	for _, p := range lib.Prospects {
 		w.names[p.Slug] = p.Name
 	}
@@ -164,6 +164,8 @@ type briefWriter struct {
 	today time.Time
 	dir   string
 	names map[string]string
+
+	ranker *match.Ranker // prepares the library once for every pack
 }
 
 type briefFailure struct {
@@ -203,10 +205,10 @@ func (w *briefWriter) writeAll(prospects []*content.Prospect, prog *progress) []
 }
 
 // packInput ranks the references and prepares the questions of a pack.
-func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, today time.Time, names map[string]string) brief.Input {
+func packInput(lib *content.Library, ranker *match.Ranker, p *content.Prospect, fonts *brief.Fonts, today time.Time, names map[string]string) brief.Input {
 	site := lib.Site
 	mp := match.FromProspect(p, site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, site, today, match.Options{Support: lib.Support})
+	res := ranker.Rank(mp, lib.Visits, today, match.Options{Support: lib.Support, Explain: site.Brief.Top})
 	top := res.Top(site.Brief.Top)
 	qs := questions.Build(questions.Input{
 		Prospect:   p,
@@ -227,7 +229,7 @@ func packInput(lib *content.Library, p *content.Prospect, fonts *brief.Fonts, to
 // write renders one pack and puts it in place atomically: a temporary file
 // in the same directory, renamed over the old pack only when complete.
 func (w *briefWriter) write(p *content.Prospect) (string, error) {
-	pdf, err := brief.Render(packInput(w.lib, p, w.fonts, w.today, w.names))
+	pdf, err := brief.Render(packInput(w.lib, w.ranker, p, w.fonts, w.today, w.names))
 	if err != nil {
 		return "", err
 	}

@@ -68,7 +68,13 @@ func runMatch(args []string, stdout, stderr io.Writer) int {
 		return ExitProblem
 	}
 	mp := match.FromProspect(p, lib.Site)
-	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{Support: lib.Support})
+	// Only the matches shown need reasons: --top of them, all in JSON
+	// without --top, the table's first rows.
+	explain := *top
+	if !*asJSON {
+		explain = cmp.Or(*top, defaultTableTop)
+	}
+	res := match.Rank(mp, lib.Cases, lib.Visits, lib.Site, today, match.Options{Support: lib.Support, Explain: explain})
 	pages := match.Closest(mp, lib.PublicCases(today, false), lib.Site, closestPages)
 	var qs []questions.Group
 	if *withQuestions {

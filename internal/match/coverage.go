@@ -88,13 +88,14 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 			cv.ByBand[ind][b] = 0
 		}
 	}
-	group := content.TranslationGroups(lib.Cases)
+	r := NewRanker(lib.Cases, site)
+	group := r.group
 	counted := map[int]bool{}
-	used := groupUsage(lib.Cases, group, Usage(lib.Visits, today))
+	used := r.usage(lib.Visits, today)
 	t := textIn(site.Language)
-	sup := lib.Support.At(today)
+	hs := r.healths(lib.Support, today)
 	for i, c := range lib.Cases {
-		h := healthOf(c, sup)
+		h := hs[i]
 		if h.level != support.Green {
 			cv.Health = append(cv.Health, CaseHealth{Case: c, Health: h.words(t)})
 		}
@@ -105,7 +106,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 		counted[group[i]] = true
 		cv.References++
 		if m := c.Reference.MaxVisitsPerYear; m > 0 {
-			cv.Quota = append(cv.Quota, QuotaUse{Case: c, Used: used[c.Slug], Max: m})
+			cv.Quota = append(cv.Quota, QuotaUse{Case: c, Used: used[group[i]], Max: m})
 		}
 		row, ok := cv.ByType[c.Industry]
 		if !ok {
@@ -124,7 +125,8 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	best := make([]WeakProspect, len(lib.Prospects))
 	eachParallel(len(lib.Prospects), func(i int) {
 		p := lib.Prospects[i]
-		res := Rank(FromProspect(p, site), lib.Cases, lib.Visits, site, today, Options{Support: lib.Support})
+		// Only the best score counts here: no reasons.
+		res := r.rank(FromProspect(p, site), lib.Visits, today, Options{Support: lib.Support}, false)
 		best[i].Prospect = p
 		if len(res.Matches) > 0 {
 			best[i].Best, best[i].Score = res.Matches[0].Case, res.Matches[0].Score

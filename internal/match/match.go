@@ -66,6 +66,10 @@ type Options struct {
 	// Support is the helpdesk export whose derived health (at the date
 	// passed to Rank) joins [reference] health; nil when there is none.
 	Support *support.Export
+	// Explain, when positive, gives Reasons only to the best Explain
+	// matches, the ones the caller shows; the others are ranked and
+	// counted without. Calls always get theirs. 0: every match.
+	Explain int
 }
 
 // Components are the five component values of SPEC §5, each in [0, 1].
@@ -159,47 +163,6 @@ type Result struct {
 	Excluded []Exclusion
 }
 
-// sortMatches orders matches by score descending, then slug ascending. A
-// Match is a large struct: sorting small keys and moving each match once
-// costs a third of sorting the matches themselves (10,000 cases).
-func sortMatches(ms []Match) {
-	type key struct {
-		score float64
-		slug  string
-		i     int
-	}
-	keys := make([]key, len(ms))
-	for i, m := range ms {
-		keys[i] = key{m.Score, m.Case.Slug, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), strings.Compare(a.slug, b.slug))
-	})
-	sorted := make([]Match, len(ms))
-	for i, k := range keys {
-		sorted[i] = ms[k.i]
-	}
-	copy(ms, sorted)
-}
-
-// sortExcluded orders exclusions by slug, the same way.
-func sortExcluded(es []Exclusion) {
-	type key struct {
-		slug string
-		i    int
-	}
-	keys := make([]key, len(es))
-	for i, e := range es {
-		keys[i] = key{e.Case.Slug, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int { return strings.Compare(a.slug, b.slug) })
-	sorted := make([]Exclusion, len(es))
-	for i, k := range keys {
-		sorted[i] = es[k.i]
-	}
-	copy(es, sorted)
-}
-
 // QuotaWindow is how far back the ledger counts a reference's visits.
 const QuotaWindow = 365 * 24 * time.Hour
 
@@ -209,72 +172,11 @@ const QuotaWindow = 365 * 24 * time.Hour
 // use of the reference; translations of a case (joined by translation_of)
 // are the same customer, share their uses and are ranked once, as the
 // version Representative picks.
+//
+// Ranking many prospects against the same cases is faster with one
+// Ranker.
 func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *config.Site, today time.Time, opt Options) Result {
-	t := textIn(p.Language)
-	t.health = map[support.Reason]string{}
-	sup := opt.Support.At(today)
-	end := p.VisitDate
-	if end.IsZero() {
-		end = today
-	}
-	group := content.TranslationGroups(cases)
-	rep, others := representatives(cases, group, p.Language, site)
-	used := map[string]int{}
-	if !opt.Public {
-		used = groupUsage(cases, group, Usage(visits, end))
-	}
-	self := -1
-	if opt.Public {
-		self = slices.IndexFunc(cases, func(c *content.Case) bool { return c.Slug == p.Slug })
-	}
-	pi := newProspectInfo(p, site)
-	var res Result
-	res.Matches = make([]Match, 0, len(cases))
-	for i, c := range cases {
-		if rep[group[i]] != i {
-			continue
-		}
-		if opt.Public {
-			if self >= 0 && group[i] == group[self] || c.Draft || status(c) != "live" {
-				continue
-			}
-		} else {
-			h := healthOf(c, sup)
-			packsOnly := c.Publication(today, site).ForWantOfConsent()
-			if reasons := exclusions(c, p, used[c.Slug], h, t); reasons != nil {
-				e := Exclusion{Case: c, Reasons: reasons, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly}
-				res.Excluded = append(res.Excluded, e)
-				if e.TakesCalls() {
-					res.Calls = append(res.Calls, Match{Case: c, Translations: e.Translations, Health: e.Health, PacksOnly: packsOnly})
-				}
-				continue
-			}
-			res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]], Health: h.words(t), PacksOnly: packsOnly})
-			continue
-		}
-		res.Matches = append(res.Matches, Match{Case: c, Translations: others[group[i]]})
-	}
-	r := reasoner{p: p, site: site, t: t, public: opt.Public, memo: map[reasonKey]string{}}
-	for _, list := range []*[]Match{&res.Matches, &res.Calls} {
-		for k := range *list {
-			m := &(*list)[k]
-			m.Components = pi.components(m.Case, used[m.Case.Slug], opt.Public)
-			m.Score = score(m.Components, site.Weights, opt.Public)
-			if m.Health.Health == support.Amber {
-				m.Score *= AmberFactor
-			}
-		}
-		sortMatches(*list)
-		for k := range *list {
-			m := &(*list)[k]
-			m.Reasons = r.reasons(m.Case, m.Components, used[m.Case.Slug])
-			if m.Health.Health == support.Amber {
-				m.Reasons = append(m.Reasons, amberReason(m.Health, t))
-			}
-		}
-	}
-	sortExcluded(res.Excluded)
-	return res
+	return NewRanker(cases, site).Rank(p, visits, today, opt)
 }
 
 // Closest returns the n published case studies in the prospect's language
@@ -285,7 +187,8 @@ func Rank(p Prospect, cases []*content.Case, visits []content.Visit, site *confi
 func Closest(p Prospect, cases []*content.Case, site *config.Site, n int) []Match {
 	p.Slug = "" // a prospect is no case: none is left out as its own
 	var out []Match
-	for _, m := range Rank(p, cases, nil, site, time.Time{}, Options{Public: true}).Matches {
+	// Only the matches returned need reasons.
+	for _, m := range NewRanker(cases, site).rank(p, nil, time.Time{}, Options{Public: true}, false).Matches {
 		if len(out) == n {
 			break
 		}
@@ -296,15 +199,18 @@ func Closest(p Prospect, cases []*content.Case, site *config.Site, n int) []Matc
 			out = append(out, m)
 		}
 	}
+	rs := newReasoner(p, site, true)
+	for k := range out {
+		rs.explain(&out[k], 0)
+	}
 	return out
 }
 
 // representatives picks the case that stands for each translation group:
 // a case that is not a draft over a draft, then the one in lang, then the
-// original (the case that names no other), then the first slug. rep maps a
-// group (an index into cases) to its case's index; others lists each
-// group's other cases by slug.
-func representatives(cases []*content.Case, group []int, lang string, site *config.Site) (rep []int, others map[int][]*content.Case) {
+// original (the case that names no other), then the first slug. order
+// lists the cases' indexes in slug order.
+func representatives(cases []*content.Case, group, order []int, lang string, site *config.Site) *representation {
 	rank := func(c *content.Case) [3]bool {
 		return [3]bool{c.Draft, cmp.Or(c.Language, site.Language) != lang, c.TranslationOf != ""}
 	}
@@ -317,7 +223,7 @@ func representatives(cases []*content.Case, group []int, lang string, site *conf
 		}
 		return a.Slug < b.Slug
 	}
-	rep = make([]int, len(cases))
+	rep := make([]int, len(cases))
 	for i := range rep {
 		rep[i] = -1
 	}
@@ -326,16 +232,15 @@ func representatives(cases []*content.Case, group []int, lang string, site *conf
 			rep[group[i]] = i
 		}
 	}
-	others = map[int][]*content.Case{}
-	for i, c := range cases {
-		if rep[group[i]] != i {
-			others[group[i]] = append(others[group[i]], c)
+	v := &representation{others: make([][]*content.Case, len(cases))}
+	for _, i := range order {
+		if g := group[i]; rep[g] == i {
+			v.cases = append(v.cases, i)
+		} else {
+			v.others[g] = append(v.others[g], cases[i])
 		}
 	}
-	for _, list := range others {
-		slices.SortFunc(list, func(a, b *content.Case) int { return strings.Compare(a.Slug, b.Slug) })
-	}
-	return rep, others
+	return v
 }
 
 // health is a case's health as matching sees it.
@@ -383,26 +288,6 @@ func Usage(visits []content.Visit, end time.Time) map[string]int {
 	return used
 }
 
-// groupUsage gives every case the uses of its whole translation group.
-func groupUsage(cases []*content.Case, group []int, used map[string]int) map[string]int {
-	if len(used) == 0 {
-		return used
-	}
-	sum := make(map[int]int, len(used))
-	for i, c := range cases {
-		if n := used[c.Slug]; n > 0 {
-			sum[group[i]] += n
-		}
-	}
-	out := make(map[string]int, len(used))
-	for i, c := range cases {
-		if n := sum[group[i]]; n > 0 {
-			out[c.Slug] = n
-		}
-	}
-	return out
-}
-
 // Top returns the best n matches.
 func (r Result) Top(n int) []Match {
 	return r.Matches[:min(n, len(r.Matches))]
@@ -410,32 +295,42 @@ func (r Result) Top(n int) []Match {
 
 func status(c *content.Case) string { return cmp.Or(c.Status, "live") }
 
-// exclusions returns why c must not be recommended for p, or nil.
-func exclusions(c *content.Case, p Prospect, used int, h health, t text) []Reason {
+// exclusions returns why c must not be recommended for p, or nil. Most
+// reasons repeat across a ranking, so each is formatted once.
+func (r *reasoner) exclusions(c *content.Case, p Prospect, used int, h health, w worded) []Reason {
+	t := r.t
 	var why []Reason
-	add := func(visitOnly bool, reason string) {
-		why = append(why, Reason{Text: reason, VisitOnly: visitOnly})
+	add := func(visitOnly bool, k reasonKey, format func() string) {
+		why = append(why, Reason{Text: r.once(k, format), VisitOnly: visitOnly})
+	}
+	fixed := func(visitOnly bool, s *string, key string) {
+		if *s == "" {
+			*s = t.format(key)
+		}
+		why = append(why, Reason{Text: *s, VisitOnly: visitOnly})
 	}
 	if c.Draft {
-		add(false, t.format("draft"))
+		fixed(false, &r.fixed.draft, "draft")
 	}
 	if s := status(c); s != "live" {
-		add(false, t.format("status", "s", t.status(s)))
+		add(false, reasonKey{kind: kindStatus, s: s}, func() string { return t.format("status", "s", t.status(s)) })
 	}
 	if !c.Reference.Visit {
-		add(true, t.format("no_visits"))
+		fixed(true, &r.fixed.noVisits, "no_visits")
 	}
 	if c.Reference.RefusesCompetitors && c.Industry == p.Industry {
-		add(true, t.format("competitors"))
+		fixed(true, &r.fixed.competitors, "competitors")
 	}
 	if c.Reference.Health == support.Red {
-		add(false, t.format("health_red"))
+		fixed(false, &r.fixed.healthRed, "health_red")
 	}
 	if h.derived.Health == support.Red {
-		add(false, t.format("support_red", "why", strings.Join(h.derived.Texts(t.lang, t.health), t.m["why_sep"])))
+		why = append(why, Reason{Text: w.supportRed})
 	}
 	if limit := c.Reference.MaxVisitsPerYear; limit > 0 && used >= limit {
-		add(false, t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang)))
+		add(false, reasonKey{kind: kindQuota, a: used, b: limit}, func() string {
+			return t.format("quota", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
+		})
 	}
 	return why
 }
@@ -483,21 +378,6 @@ func (pi *prospectInfo) industry(c *content.Case) float64 {
 		return industryCross
 	}
 	return 0
-}
-
-func (pi *prospectInfo) components(c *content.Case, used int, public bool) Components {
-	p := pi.p
-	comp := Components{
-		Industry:    pi.industry(c),
-		ProjectType: projectType(p.ProjectTypes, c.ProjectTypes),
-		Scale:       scale(p.Scale, c.Scale),
-		Region:      region(p.Region, c.Region),
-		Freshness:   1,
-	}
-	if limit := c.Reference.MaxVisitsPerYear; !public && limit > 0 {
-		comp.Freshness = max(0, 1-float64(used)/float64(limit))
-	}
-	return comp
 }
 
 func industry(p Prospect, c *content.Case, site *config.Site) float64 {
@@ -548,22 +428,6 @@ func shared(prospect, ref []string) []string {
 	return out
 }
 
-// scale is the mean closeness over the scale fields both sides give.
-func scale(p, ref content.Scale) float64 {
-	pf, rf := values(p), values(ref)
-	sum, n := 0.0, 0
-	for i := range pf {
-		if pf[i] > 0 && rf[i] > 0 {
-			sum += closeness(math.Log10(float64(rf[i])), math.Log10(float64(pf[i])))
-			n++
-		}
-	}
-	if n == 0 {
-		return 0.5
-	}
-	return sum / float64(n)
-}
-
 // values are the scale fields in the order of content.Scale.Fields.
 func values(s content.Scale) [4]int64 {
 	return [4]int64{s.Employees, s.Users, s.Documents, s.Sites}
@@ -578,16 +442,6 @@ func closeness(logRef, logProspect float64) float64 {
 		return max(0, 1-d/3)
 	}
 	return max(0, 1+d/2)
-}
-
-func region(p, ref string) float64 {
-	switch {
-	case p == "" || ref == "":
-		return 0.5
-	case p == ref:
-		return 1
-	}
-	return 0
 }
 
 // score is the weighted mean of the components, so it stays in [0, 1]
@@ -616,10 +470,49 @@ type reasoner struct {
 	t      text
 	public bool
 	memo   map[reasonKey]string
+	// The exclusions that depend on the language alone, formatted on first
+	// use: half of a library can be excluded.
+	fixed struct{ draft, noVisits, competitors, healthRed string }
+	buf   []string // room for the next matches' reasons
 }
 
+func newReasoner(p Prospect, site *config.Site, public bool) *reasoner {
+	return &reasoner{p: p, site: site, t: textIn(p.Language), public: public, memo: map[reasonKey]string{}}
+}
+
+// explain gives m its reasons; used is the uses of its reference. The
+// reasons of many matches share one allocation, each capped at its own
+// length so that appending to one never writes into another.
+func (r *reasoner) explain(m *Match, used int) {
+	const most = 6 // five components and amber health
+	if len(r.buf) < most {
+		r.buf = make([]string, 256*most)
+	}
+	out := r.reasons(m.Case, m.Components, used, r.buf[:0:most])
+	if m.Health.Health == support.Amber {
+		out = append(out, amberReason(m.Health, r.t))
+	}
+	m.Reasons = out[:len(out):len(out)]
+	r.buf = r.buf[len(out):]
+}
+
+// reasonKind is what a memoised reason says; a number, as the memo is
+// looked up for every explained match.
+type reasonKind uint8
+
+const (
+	kindSame reasonKind = iota
+	kindRelated
+	kindCross
+	kindTypes
+	kindRegion
+	kindFresh
+	kindStatus
+	kindQuota
+)
+
 type reasonKey struct {
-	kind string
+	kind reasonKind
 	s    string
 	a, b int
 }
@@ -633,23 +526,22 @@ func (r *reasoner) once(k reasonKey, format func() string) string {
 	return s
 }
 
-func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string {
+func (r *reasoner) reasons(c *content.Case, comp Components, used int, out []string) []string {
 	p, site, t := r.p, r.site, r.t
-	out := make([]string, 0, 5)
 	ind := func(k string) string { return site.Industries.Label(k, t.lang) }
 	pt := func(k string) string { return site.ProjectTypes.Label(k, t.lang) }
 	switch comp.Industry {
 	case industrySame:
-		out = append(out, r.once(reasonKey{kind: "same", s: c.Industry}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindSame, s: c.Industry}, func() string {
 			return t.format("same_industry", "a", ind(c.Industry))
 		}))
 	case industryRelated:
-		out = append(out, r.once(reasonKey{kind: "related", s: c.Industry}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindRelated, s: c.Industry}, func() string {
 			return t.format("related_industry", "p", ind(p.Industry), "c", ind(c.Industry))
 		}))
 	case industryCross:
 		k := crossType(p.ProjectTypes, c.ProjectTypes, site)
-		out = append(out, r.once(reasonKey{kind: "cross", s: k}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindCross, s: k}, func() string {
 			return t.format("cross_industry", "t", pt(k))
 		}))
 	}
@@ -662,7 +554,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 				mask |= 1 << i
 			}
 		}
-		key := reasonKey{kind: "types", a: mask}
+		key := reasonKey{kind: kindTypes, a: mask}
 		if len(p.ProjectTypes) > 62 {
 			key.s = c.Slug
 		}
@@ -681,7 +573,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 	}
 	switch {
 	case comp.Region == 1:
-		out = append(out, r.once(reasonKey{kind: "region", s: c.Region}, func() string {
+		out = append(out, r.once(reasonKey{kind: kindRegion, s: c.Region}, func() string {
 			return t.format("same_region", "r", site.Regions.Label(c.Region, t.lang))
 		}))
 	case comp.Region > 0:
@@ -689,7 +581,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int) []string 
 	}
 	if !r.public && comp.Freshness > 0 {
 		if limit := c.Reference.MaxVisitsPerYear; limit > 0 {
-			out = append(out, r.once(reasonKey{kind: "fresh", a: used, b: limit}, func() string {
+			out = append(out, r.once(reasonKey{kind: kindFresh, a: used, b: limit}, func() string {
 				return t.format("fresh", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
 			}))
 		} else {

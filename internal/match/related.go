@@ -84,6 +84,9 @@ type index struct {
 	lang       []int32      // the case's language (the site's when not given), numbered
 	rank       []int32      // the case's place in slug order, which breaks ties
 	buckets    [][]int      // industry index (+1, 0 for unknown) -> eligible cases
+	// The numbering of project types, industries and regions (those of
+	// the cases outside the vocabulary included), for prospects.
+	ptIndex, indIndex, regIndex map[string]int
 }
 
 func newIndex(cases []*content.Case, site *config.Site) *index {
@@ -156,6 +159,7 @@ func newIndex(cases []*content.Case, site *config.Site) *index {
 			x.buckets[x.industry[i]+1] = append(x.buckets[x.industry[i]+1], i)
 		}
 	}
+	x.ptIndex, x.indIndex, x.regIndex = ptIndex, indIndex, regIndex
 	x.group = content.TranslationGroups(cases)
 	// Ties are frequent, and comparing numbers instead of strings for them
 	// is a sixth of the work of a large library.
