@@ -154,9 +154,14 @@ func printMatrix(w io.Writer, site *config.Site, industries, headings, keys []st
 		labels[i] = site.Industries.Label(ind, site.Language)
 		labelWidth = max(labelWidth, diag.Width(labels[i]))
 	}
+	// A column is as wide as its heading or its widest count: a large
+	// library has four-digit counts under one-digit headings.
 	widths := make([]int, len(headings))
 	for i, h := range headings {
 		widths[i] = max(2, diag.Width(h))
+		for _, ind := range industries {
+			widths[i] = max(widths[i], diag.Width(cell(m[ind][keys[i]])))
+		}
 	}
 	var b strings.Builder
 	b.WriteString("  " + strings.Repeat(" ", labelWidth))
