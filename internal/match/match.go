@@ -582,7 +582,7 @@ func (r *reasoner) reasons(c *content.Case, comp Components, used int, out []str
 	if !r.public && comp.Freshness > 0 {
 		if limit := c.Reference.MaxVisitsPerYear; limit > 0 {
 			out = append(out, r.once(reasonKey{kind: kindFresh, a: used, b: limit}, func() string {
-				return t.format("fresh", "n", Number(int64(used), t.lang), "m", Number(int64(limit), t.lang))
+				return t.count("fresh", limit, "used", Number(int64(used), t.lang))
 			}))
 		} else {
 			out = append(out, t.format("fresh_unlimited"))

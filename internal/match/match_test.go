@@ -416,6 +416,15 @@ func TestReasonsInLanguages(t *testing.T) {
 			t.Errorf("%s reasons:\n got %q\nwant %q", lang, m.Reasons, w)
 		}
 	}
+	// The yearly limit is counted: one visit allowed, or twenty-one.
+	c.Reference.MaxVisitsPerYear = 1
+	for lang, w := range map[string]string{"en": "Fresh reference: 0 of 1 visit used this year", "ru": "Свежий референс: использовано 0 из 1 визита за год", "de": "Unverbrauchte Referenz: 0 von 1 Besuch in diesem Jahr genutzt"} {
+		p := prospect()
+		p.Language = lang
+		if m := rankOne(t, p, c); !slices.Contains(m.Reasons, w) {
+			t.Errorf("%s: reasons %q lack %q", lang, m.Reasons, w)
+		}
+	}
 	retired := ref("old", "leasing", "contract-archive")
 	retired.Status = "retired"
 	for lang, w := range map[string]string{"en": "status is retired", "ja": "ステータスが運用終了(retired)", "ru": "статус: выведен из эксплуатации (retired)", "de": "Status: außer Betrieb (retired)"} {
