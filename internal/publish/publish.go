@@ -20,7 +20,6 @@ import (
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
-	"github.com/refpack/refpack/internal/sysio"
 )
 
 // Site is everything a build produces.
@@ -199,7 +198,7 @@ func NewWriter(dir string, guard *LateGuard, clean bool) (*Writer, error) {
 	if err == nil {
 		// The marker comes first: a tree left by a killed build is then
 		// recognisably refpack's.
-		err = sysio.WriteFile(filepath.Join(tmp, Marker), []byte(markerHead))
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerHead), 0o644)
 	}
 	if err != nil {
 		if unlock != nil {
@@ -295,7 +294,7 @@ func (w *Writer) publish(g *Guard, p string, data []byte) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return sysio.WriteFile(target, data)
+	return os.WriteFile(target, data, 0o644)
 }
 
 // Copy publishes the file at src (a bundle's image) at output path p.
@@ -408,8 +407,8 @@ func (w *Writer) swap() error {
 	return nil
 }
 
-// exchange is sysio.Exchange; tests replace it to take the other way.
-var exchange = sysio.Exchange
+// exchange is exchangeDirs; tests replace it to take the other way.
+var exchange = exchangeDirs
 
 // replace puts the tree tmp at dir and returns where dir's previous tree
 // now is ("" when there was none).
@@ -441,7 +440,6 @@ func replace(tmp, dir string) (string, error) {
 // so that what a killed removal leaves is still recognisably refpack's.
 func removeTree(dir string) error {
 	var paths []string
-	var dirs []bool
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
 		if e.Name() == Marker {
@@ -449,18 +447,18 @@ func removeTree(dir string) error {
 		}
 		p := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
-			paths, dirs = append(paths, p), append(dirs, false)
+			paths = append(paths, p)
 			continue
 		}
 		sub, _ := os.ReadDir(p)
 		for _, s := range sub {
-			paths, dirs = append(paths, filepath.Join(p, s.Name())), append(dirs, s.IsDir())
+			paths = append(paths, filepath.Join(p, s.Name()))
 		}
 	}
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = sysio.RemoveAll(paths[i], dirs[i]) })
+	parallel(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return sysio.RemoveAll(dir, true)
+	return os.RemoveAll(dir)
 }
