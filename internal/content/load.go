@@ -10,12 +10,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/support"
+	"golang.org/x/sync/errgroup"
 )
 
 // Source locations inside a site root.
@@ -153,19 +152,15 @@ func scan(fsys fs.FS, supportPath string, problems *diag.List) sourceFiles {
 func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.List) []*Case {
 	cases := make([]*Case, len(files.cases))
 	lists := make([]diag.List, len(files.cases))
-	// Workers take the next file from a counter: feeding them through a
-	// channel left a processor idle whenever the feeder waited for one.
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files.cases); i = int(next.Add(1) - 1) {
-				p := files.cases[i]
-				cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range files.cases {
+		g.Go(func() error {
+			cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 	for _, l := range lists {
 		problems.Add(l.Problems...)
 	}

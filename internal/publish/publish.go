@@ -20,6 +20,7 @@ import (
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
+	"golang.org/x/sync/errgroup"
 )
 
 // Site is everything a build produces.
@@ -50,20 +51,15 @@ func (s Site) read(p string) ([]byte, error) {
 
 // parallel runs f for 0..n-1 on every core.
 func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 }
 
 // Leaks scans every output file and name of a site held in memory for

@@ -24,12 +24,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/markdown"
+	"golang.org/x/sync/errgroup"
 )
 
 // Input is what the index is built from.
@@ -834,16 +834,15 @@ func appendJSONString(b []byte, s string) ([]byte, error) {
 
 // parallel calls fn for 0 to n-1 on every processor.
 func parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			fn(i)
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // alphabet encodes facet values, six bits a character.
