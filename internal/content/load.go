@@ -165,9 +165,7 @@ func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.
 		problems.Add(l.Problems...)
 	}
 	out := slices.DeleteFunc(cases, func(c *Case) bool { return c == nil })
-	slices.SortFunc(out, func(a, b *Case) int {
-		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
-	})
+	SortCases(out)
 	return out
 }
 

@@ -255,12 +255,7 @@ func cardFiles(out map[string][]byte, cases []*content.Case, site *config.Site) 
 // first, then by slug; ties in score keep it.
 func Order(cases []*content.Case) []*content.Case {
 	cs := slices.Clone(cases)
-	slices.SortStableFunc(cs, func(a, b *content.Case) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	content.SortCases(cs)
 	return cs
 }
 
