@@ -184,7 +184,7 @@ type matchItem struct {
 	healthItem
 }
 
-// pageItem is a published case page close to the prospect (SPEC §7.3).
+// pageItem is a published case page close to the prospect.
 type pageItem struct {
 	Case  string  `json:"case"`
 	Score float64 `json:"score"`

@@ -202,7 +202,8 @@ func crossCheck(lib *Library, problems *diag.List) {
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
 		default:
 			if target.Anonymous && !c.Anonymous {
-				// The client is private for the whole group (SPEC §3.2).
+				// The client is private for the whole group (README, "What
+				// is private").
 				line, col := c.valuePos("translation_of")
 				problems.Errorf(c.Path, line, col, "this translates the anonymous case study %s, so it must be anonymous too: set anonymous = true and an alias in this language", target.Path)
 			}

@@ -1,6 +1,7 @@
 // Package corpus generates deterministic, realistic site source trees for
 // benchmarks and tests: case studies in English, Japanese and Russian,
-// prospects, a question bank and a visit ledger, all valid against SPEC §3.
+// prospects, a question bank and a visit ledger, all valid as README.md
+// describes a site's source tree.
 //
 // The same Options always give the same bytes: every random choice comes from
 // math/rand/v2 PCG streams seeded from Options.Seed, never from the clock.

@@ -66,7 +66,8 @@ const (
 	minSurface = 4
 )
 
-// Facets are the facet names of SPEC §8, in form order.
+// Facets are the facet names of the search form (README, "Search"), in
+// form order.
 var Facets = []string{"industry", "project_type", "region", "language", "scale"}
 
 // Index builds the search index. Paths are relative to public/.
