@@ -27,7 +27,7 @@ const noSystemFontsEnv = "REFPACK_NO_SYSTEM_FONTS"
 
 func runBrief(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("brief", "brief PROSPECT... | --all [-s SITE] [-o DIR] [--date YYYY-MM-DD]",
-		"Write the private briefing pack of each prospect (SPEC §7) as DIR/<prospect>.pdf, in the\n"+
+		"Write the private briefing pack of each prospect as DIR/<prospect>.pdf, in the\n"+
 			"prospect's language. Packs are private: DIR may not be inside the site's public/ or any\n"+
 			"built site. --date (default: SOURCE_DATE_EPOCH when set, else today) is the date printed as\n"+
 			"generated and ends the visit-quota window when a prospect has no visit_date; the same\n"+

@@ -24,10 +24,10 @@ const defaultTableTop = 10
 
 func runMatch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("match", "match PROSPECT [-s SITE] [--top N] [--json] [--date YYYY-MM-DD] [--questions]",
-		"Rank the case studies as references for the prospect content/prospects/PROSPECT.toml\n"+
-			"(SPEC §5): the matches with their score and reasons (translations of a case study are one\n"+
-			"row, in the prospect's language), the call references, the published case pages to send,\n"+
-			"then the excluded cases and why.\n"+
+		"Rank the case studies as references for the prospect content/prospects/PROSPECT.toml:\n"+
+			"the matches with their score and reasons (translations of a case study are one row, in\n"+
+			"the prospect's language), the call references, the published case pages to send, then\n"+
+			"the excluded cases and why.\n"+
 			"The terminal table shows the best 10 matches and --json all of them, unless --top is given.\n"+
 			"The yearly visit quota is counted in the 365 days before the prospect's visit_date, or\n"+
 			"before --date (default: SOURCE_DATE_EPOCH when set, else today) when it has none.\n"+
