@@ -21,7 +21,6 @@ import (
 	"github.com/refpack/refpack/internal/publish"
 	"github.com/refpack/refpack/internal/search"
 	"github.com/refpack/refpack/internal/site"
-	"github.com/refpack/refpack/internal/sysio"
 	"github.com/refpack/refpack/templates"
 )
 
@@ -225,11 +224,8 @@ func buildSite(siteDir string, drafts bool, at time.Time, out string, clean bool
 // 10,000-case build grows to twice its live size before a collection.
 const heapLimit = 768 << 20
 
-// prepareMemory readies the heap of such a command: huge pages for as much
-// of it as the limit allows (see sysio.HugeHeap; about 8 ms), then the
-// limit.
+// prepareMemory readies the heap of such a command: it sets the limit.
 func prepareMemory() {
-	sysio.HugeHeap(heapLimit)
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(heapLimit)
 	}
