@@ -1,9 +1,10 @@
-// Package brief writes the private briefing pack of a reference visit (SPEC
-// §7): a PDF in the prospect's language with the prospect's profile and the
-// seed's warnings, the recommended references with their private details
-// and promises, a timed visit plan, the prepared questions and what to do
-// after the visit. It is pure apart from the fonts, which are loaded once by
-// LoadFonts: the clock, the ranking and the questions are passed in.
+// Package brief writes the private briefing pack of a reference visit
+// (README, "`refpack brief`"): a PDF in the prospect's language with the
+// prospect's profile and warnings, the recommended references with their
+// private details and promises, a timed visit plan, the prepared questions
+// and what to do after the visit. It is pure apart from the fonts, which
+// are loaded once by LoadFonts: the clock, the ranking and the questions
+// are passed in.
 package brief
 
 import (
@@ -26,7 +27,7 @@ type Input struct {
 	Site      *config.Site
 	Prospect  *content.Prospect
 	Matches   []match.Match     // the recommended references, best first
-	Calls     []match.Match     // the call references (SPEC §7.3), best first
+	Calls     []match.Match     // the call references, best first
 	Pages     []match.Match     // the published case studies closest to the prospect
 	Questions []questions.Group // the prepared question list
 	Visits    []content.Visit   // the whole ledger
@@ -238,7 +239,7 @@ func (p *pack) sub(title string) {
 	p.y += 1.5
 }
 
-// cover is the one-page summary carried into the meeting (SPEC §7.1): the
+// cover is the one-page summary carried into the meeting: the
 // dates, the confidentiality notice, the warnings and the references one
 // line each, and the must-see items. Lists longer than the page point to
 // their section.
@@ -479,7 +480,7 @@ func (p *pack) profile() {
 // coverWarnings are the warnings in one line each, for the cover.
 func (p *pack) coverWarnings() []string { return p.warnings("c_") }
 
-// warnings are the seed's warnings that apply to the prospect, in the
+// warnings are the pack's warnings that apply to the prospect, in the
 // texts whose keys start with prefix: w_ in full, c_ in short.
 func (p *pack) warnings(prefix string) []string {
 	pr := p.in.Prospect
@@ -544,7 +545,7 @@ func (p *pack) references() {
 }
 
 // lighter is the evidence to offer before asking a customer to host a
-// visit (SPEC §7.3): call references and published case studies.
+// visit: call references and published case studies.
 func (p *pack) lighter() {
 	p.gap(2)
 	p.keep(func() {
@@ -748,7 +749,7 @@ func (p *pack) reference(i int, m match.Match) {
 }
 
 // supportAndConsent shows what the helpdesk export says of the customer
-// and whether the customer agreed to a public case study (SPEC §7, 4).
+// and whether the customer agreed to a public case study.
 func (p *pack) supportAndConsent(m match.Match) {
 	p.sub(p.t("support_consent"))
 	var lines []string
@@ -824,7 +825,7 @@ func (p *pack) quote(q content.Quote) {
 	p.y += 4
 }
 
-// plan is the three-part visit of the seed, timed to max_visit_minutes,
+// plan is the three-part visit, timed to max_visit_minutes,
 // with a time slot for every must-see item in the customer's part.
 func (p *pack) plan() {
 	pr := p.in.Prospect

@@ -171,7 +171,7 @@ func TestPacksReadBack(t *testing.T) {
 			"Priya Ramaswamy, Operations Director, +44 161 496 0723",
 			// participants and their own questions
 			"Fiona Gallagher-Reid", "What would you do differently if you started the archive project again tomorrow?",
-			// warnings of the seed
+			// the warnings
 			"6 delegates are announced, more than 5",
 			"A competitor meets the prospect after our visit (15 December 2026)",
 			"Business-side participants",

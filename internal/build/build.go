@@ -46,7 +46,7 @@ const RelatedCases = 3
 // Options configure a Builder.
 type Options struct {
 	Drafts bool      // render drafts, marked as drafts (they still make nothing public)
-	Date   time.Time // the build date, which decides which consents hold (README, "Consent")
+	Date   time.Time // the build date, which decides which consents hold (README, "Consent: which cases are published")
 	// Host, when set, replaces the host of base_url, keeping its path,
 	// which every link honours: the dev server serves the site there.
 	Host string
@@ -151,7 +151,7 @@ func (b *Builder) Run(changed []string, out *publish.Writer) Result {
 // full loads the whole library and renders the whole site.
 func (b *Builder) full(out *publish.Writer) Result {
 	b.known = b.scanKnown()
-	lib, problems := content.Load(content.DirFS(b.dir))
+	lib, problems := content.Load(os.DirFS(b.dir))
 	b.lib, b.problems, b.pending = nil, problems, nil
 	b.relatedDirty = true
 	if lib == nil {

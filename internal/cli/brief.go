@@ -18,6 +18,7 @@ import (
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
 	"github.com/refpack/refpack/internal/questions"
+	"golang.org/x/sync/errgroup"
 )
 
 // noSystemFontsEnv hides the system fonts from refpack brief, as on a
@@ -26,7 +27,7 @@ const noSystemFontsEnv = "REFPACK_NO_SYSTEM_FONTS"
 
 func runBrief(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("brief", "brief PROSPECT... | --all [-s SITE] [-o DIR] [--date YYYY-MM-DD]",
-		"Write the private briefing pack of each prospect (SPEC §7) as DIR/<prospect>.pdf, in the\n"+
+		"Write the private briefing pack of each prospect as DIR/<prospect>.pdf, in the\n"+
 			"prospect's language. Packs are private: DIR may not be inside the site's public/ or any\n"+
 			"built site. --date (default: SOURCE_DATE_EPOCH when set, else today) is the date printed as\n"+
 			"generated and ends the visit-quota window when a prospect has no visit_date; the same\n"+
@@ -177,24 +178,17 @@ type briefFailure struct {
 // order of the prospects.
 func (w *briefWriter) writeAll(prospects []*content.Prospect, prog *progress) []briefFailure {
 	errs := make([]error, len(prospects))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(prospects)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				path, err := w.write(prospects[i])
-				errs[i] = err
-				prog.step(prospects[i].Slug, path, err)
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range prospects {
+		g.Go(func() error {
+			path, err := w.write(p)
+			errs[i] = err
+			prog.step(p.Slug, path, err)
+			return nil
+		})
 	}
-	for i := range prospects {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	g.Wait()
 	var failed []briefFailure
 	for i, err := range errs {
 		if err != nil {

@@ -12,8 +12,8 @@ import (
 // BenchmarkBriefAll1000 measures `refpack brief --all` for a generated
 // library of 1,000 cases and 1,000 prospects in all three languages: load,
 // rank, questions, layout and writing, on GOMAXPROCS cores (-cpu 2 for the
-// target of issue 4). Set REFPACK_BENCH_BRIEF_LIB to reuse a library made by
-// corpus.Write with Cases and Prospects 1000, Seed 1.
+// project's 2-core machine). Set REFPACK_BENCH_BRIEF_LIB to reuse a
+// library made by corpus.Write with Cases and Prospects 1000, Seed 1.
 func BenchmarkBriefAll1000(b *testing.B) {
 	lib := os.Getenv("REFPACK_BENCH_BRIEF_LIB")
 	if lib == "" {

@@ -12,7 +12,6 @@ import (
 	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/publish"
-	"github.com/refpack/refpack/internal/sysio"
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
@@ -130,15 +129,12 @@ func fewLeaks(problems []diag.Problem) []diag.Problem {
 }
 
 // heapLimit is the heap a command that loads a whole library is kept under,
-// unless the user set GOMEMLIMIT: without a limit the heap of a
-// 10,000-case build grows to twice its live size before a collection.
+// unless the user set GOMEMLIMIT: near it the collector works harder rather
+// than let the heap of a very large library grow past it.
 const heapLimit = 768 << 20
 
-// prepareMemory readies the heap of such a command: huge pages for as much
-// of it as the limit allows (see sysio.HugeHeap; about 8 ms), then the
-// limit.
+// prepareMemory readies the heap of such a command: it sets the limit.
 func prepareMemory() {
-	sysio.HugeHeap(heapLimit)
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(heapLimit)
 	}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/refpack/refpack/internal/build"
 	"github.com/refpack/refpack/internal/config"
-	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/publish"
 )
@@ -47,7 +46,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	// The fonts are checked here, not in every build: only packs use them.
 	var settings diag.List
-	if s := config.Load(content.DirFS(*siteDir), &settings); s != nil {
+	if s := config.Load(os.DirFS(*siteDir), &settings); s != nil {
 		if fonts := fontProblems(*siteDir, s); len(fonts) > 0 {
 			all := diag.List{Problems: append(problems, fonts...)}
 			all.Sort()

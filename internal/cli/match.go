@@ -24,10 +24,10 @@ const defaultTableTop = 10
 
 func runMatch(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("match", "match PROSPECT [-s SITE] [--top N] [--json] [--date YYYY-MM-DD] [--questions]",
-		"Rank the case studies as references for the prospect content/prospects/PROSPECT.toml\n"+
-			"(SPEC §5): the matches with their score and reasons (translations of a case study are one\n"+
-			"row, in the prospect's language), the call references, the published case pages to send,\n"+
-			"then the excluded cases and why.\n"+
+		"Rank the case studies as references for the prospect content/prospects/PROSPECT.toml:\n"+
+			"the matches with their score and reasons (translations of a case study are one row, in\n"+
+			"the prospect's language), the call references, the published case pages to send, then\n"+
+			"the excluded cases and why.\n"+
 			"The terminal table shows the best 10 matches and --json all of them, unless --top is given.\n"+
 			"The yearly visit quota is counted in the 365 days before the prospect's visit_date, or\n"+
 			"before --date (default: SOURCE_DATE_EPOCH when set, else today) when it has none.\n"+
@@ -138,7 +138,7 @@ func loadLibrary(siteDir, cmdName string, stderr io.Writer) (*content.Library, i
 		fmt.Fprintf(stderr, "refpack %s: site directory %s does not exist (use -s SITE)\n", cmdName, siteDir)
 		return nil, ExitUsage
 	}
-	lib, problems := content.Load(content.DirFS(siteDir))
+	lib, problems := content.Load(os.DirFS(siteDir))
 	if lib == nil || hasErrors(problems) {
 		printProblems(stderr, problems)
 		errs, _ := count(problems)
@@ -190,7 +190,7 @@ type matchItem struct {
 	healthItem
 }
 
-// pageItem is a published case page close to the prospect (SPEC §7.3).
+// pageItem is a published case page close to the prospect.
 type pageItem struct {
 	Case  string  `json:"case"`
 	Score float64 `json:"score"`

@@ -29,8 +29,9 @@ func writeSite(t *testing.T, files leaktest.Site) string {
 }
 
 // TestPlantedLeaks plants every private value, in every form, in every
-// public place of a case (SPEC §4): build must refuse and write nothing,
-// check must report it, and both must point at the carrier case's file.
+// public place of a case (README, "What is private"): build must refuse
+// and write nothing, check must report it, and both must point at the
+// carrier case's file.
 func TestPlantedLeaks(t *testing.T) {
 	plants := leaktest.Selection(testing.Short())
 	if len(plants) < 50 {

@@ -82,7 +82,7 @@ func buildReport(lib *content.Library, today time.Time) *report.Report {
 		Date:     today,
 		FollowUp: func(d time.Time) time.Time { return brief.AddWorkingDays(d, days) },
 		// The health matching uses: the worse of [reference] health and
-		// the one the helpdesk export gives at the date (SPEC §3.6).
+		// the one the helpdesk export gives at the date.
 		Health: func(c *content.Case) report.Health {
 			h := match.HealthAt(c, sup, lib.Site.Language)
 			return report.Health{Level: h.Health, Reasons: h.HealthReasons}

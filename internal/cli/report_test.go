@@ -42,7 +42,7 @@ func TestReportJSON(t *testing.T) {
 // reportPages renders the sample library's report in every language.
 func reportPages(t *testing.T) map[string][]byte {
 	t.Helper()
-	lib, problems := content.Load(content.DirFS("../.."))
+	lib, problems := content.Load(os.DirFS("../.."))
 	if lib == nil || hasErrors(problems) {
 		t.Fatalf("sample library: %v", problems)
 	}

@@ -32,8 +32,8 @@ type searchPage struct {
 
 // TestSearchInChromium builds the sample library under a base_url with a
 // path, serves it on 127.0.0.1 and opens search URLs in headless Chromium
-// (--dump-dom after the page's scripts ran), checking the contract of SPEC
-// §8: results, counts, stemming, typos, prefixes, facets and privacy.
+// (--dump-dom after the page's scripts ran), checking what README, "Search",
+// promises: results, counts, stemming, typos, prefixes, facets and privacy.
 func TestSearchInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: runs Chromium")

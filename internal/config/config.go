@@ -78,7 +78,7 @@ func (v Vocabulary) Label(key, lang string) string {
 	return key
 }
 
-// Weights are the matching weights of SPEC §5.
+// Weights are the matching weights (README, "`refpack match`").
 type Weights struct {
 	Industry, ProjectType, Scale, Region, Freshness float64
 }
@@ -103,8 +103,8 @@ type Pos struct{ Line, Col int }
 // DefaultBrief are the pack settings when [brief] leaves them out.
 var DefaultBrief = Brief{Top: 3, MaxQuestions: 20, FollowUpDays: 3, MaxVisitMinutes: 120, MaxDelegates: 5}
 
-// Support locates and reads the helpdesk export of SPEC §3.6; File is ""
-// when the site has none.
+// Support locates and reads the helpdesk export (README, "Support health
+// from the helpdesk"); File is "" when the site has none.
 type Support struct {
 	File            string // relative to content/
 	Delimiter       rune

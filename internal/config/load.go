@@ -122,7 +122,7 @@ func decode(root *tomldoc.Table) *Site {
 }
 
 // support reads [support]: where the helpdesk export is, its columns and
-// the thresholds of SPEC §3.6.
+// the thresholds of README, "Support health from the helpdesk".
 func support(t *tomldoc.Table) Support {
 	d := DefaultSupport
 	sp := Support{
@@ -209,8 +209,9 @@ func weight(t *tomldoc.Table, key string, def float64) float64 {
 	return w
 }
 
-// Range is the inclusive range of a number in site.toml (SPEC §3.1). The
-// bounds keep every plan sensible and every loop over them short.
+// Range is the inclusive range of a number in site.toml (README,
+// "Front-matter reference"). The bounds keep every plan sensible and every
+// loop over them short.
 type Range struct{ Min, Max int }
 
 // The ranges of site.toml's numbers.

@@ -10,12 +10,11 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/support"
+	"golang.org/x/sync/errgroup"
 )
 
 // Source locations inside a site root.
@@ -153,19 +152,15 @@ func scan(fsys fs.FS, supportPath string, problems *diag.List) sourceFiles {
 func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.List) []*Case {
 	cases := make([]*Case, len(files.cases))
 	lists := make([]diag.List, len(files.cases))
-	// Workers take the next file from a counter: feeding them through a
-	// channel left a processor idle whenever the feeder waited for one.
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(files.cases); i = int(next.Add(1) - 1) {
-				p := files.cases[i]
-				cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range files.cases {
+		g.Go(func() error {
+			cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 	for _, l := range lists {
 		problems.Add(l.Problems...)
 	}
@@ -207,7 +202,8 @@ func crossCheck(lib *Library, problems *diag.List) {
 			problems.Errorf(c.Path, line, col, "translation_of names the case study itself")
 		default:
 			if target.Anonymous && !c.Anonymous {
-				// The client is private for the whole group (SPEC §3.2).
+				// The client is private for the whole group (README, "What
+				// is private").
 				line, col := c.valuePos("translation_of")
 				problems.Errorf(c.Path, line, col, "this translates the anonymous case study %s, so it must be anonymous too: set anonymous = true and an alias in this language", target.Path)
 			}
@@ -323,11 +319,4 @@ func SlugProblem(s string) string {
 		return fmt.Sprintf("slug %q is longer than 100 characters", s)
 	}
 	return ""
-}
-
-// SortCases puts cases in the site's order: newest first, then by slug.
-func SortCases(cases []*Case) {
-	slices.SortStableFunc(cases, func(a, b *Case) int {
-		return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Slug, b.Slug))
-	})
 }

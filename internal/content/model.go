@@ -33,8 +33,8 @@ type ScaleField struct {
 	Value int64
 }
 
-// EmployeeBand is the facet band of SPEC §8: lt1k, 1k-10k, 10k-100k, gt100k,
-// or "" when employees are unknown.
+// EmployeeBand is the search facet band (README, "Search"): lt1k, 1k-10k,
+// 10k-100k, gt100k, or "" when employees are unknown.
 func (s Scale) EmployeeBand() string {
 	switch e := s.Employees; {
 	case e <= 0:

@@ -21,16 +21,17 @@ const (
 )
 
 // ForWantOfConsent reports whether the customer's consent, not the author,
-// keeps the case off the site; its client is then private (SPEC §4).
+// keeps the case off the site; its client is then private (README, "What
+// is private").
 func (u Unpublished) ForWantOfConsent() bool {
 	return u == NoConsent || u == Withdrawn || u == Expired
 }
 
-// Publication applies the publication rule of SPEC §3.2 at the build date
-// at: not a draft, and, when the case has a [consent] (or the site requires
-// one), public = true with expires after at. Consent is checked before the
-// draft flag so that a build showing drafts still leaves out a draft whose
-// customer has not agreed.
+// Publication applies the publication rule (README, "Consent: which cases
+// are published") at the build date at: not a draft, and, when the case
+// has a [consent] (or the site requires one), public = true with expires
+// after at. Consent is checked before the draft flag so that a build
+// showing drafts still leaves out a draft whose customer has not agreed.
 func (c *Case) Publication(at time.Time, site *config.Site) Unpublished {
 	switch cs := c.Consent; {
 	case cs == nil && site.RequireConsent:

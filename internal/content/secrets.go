@@ -11,10 +11,10 @@ import (
 	"github.com/refpack/refpack/internal/config"
 )
 
-// Secrets lists every PRIVATE free-text value of the library (SPEC §4), with
-// the file and field it comes from, for the leak guard of a build at the
-// date at. Enumerations, keys, numbers and dates are not secrets. Drafts
-// make nothing public, even in a build that shows them.
+// Secrets lists every PRIVATE free-text value of the library (README, "What
+// is private"), with the file and field it comes from, for the leak guard of
+// a build at the date at. Enumerations, keys, numbers and dates are not
+// secrets. Drafts make nothing public, even in a build that shows them.
 //
 // Two rules keep false alarms rare (README, "What is private"): a value that
 // the site publishes on purpose (the client of a published case that is not
@@ -181,7 +181,7 @@ func (lib *Library) groupOf(c *Case) string {
 }
 
 // anonymousGroups are the translation groups with an anonymous case: the
-// client of each of their cases is private (SPEC §3.2).
+// client of each of their cases is private (README, "What is private").
 func (lib *Library) anonymousGroups() map[string]bool {
 	out := map[string]bool{}
 	for _, c := range lib.Cases {

@@ -1,6 +1,7 @@
 // Package corpus generates deterministic, realistic site source trees for
 // benchmarks and tests: case studies in English, Japanese and Russian,
-// prospects, a question bank and a visit ledger, all valid against SPEC §3.
+// prospects, a question bank and a visit ledger, all valid as README.md
+// describes a site's source tree.
 //
 // The same Options always give the same bytes: every random choice comes from
 // math/rand/v2 PCG streams seeded from Options.Seed, never from the clock.
@@ -12,7 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Options say what to generate.
@@ -61,30 +63,15 @@ func Write(dir string, opt Options) error {
 // writeCases renders and writes the case files on all CPUs. Each case draws
 // from its own random stream, so the order of work does not change the bytes.
 func writeCases(dir string, lib *library) error {
-	next := make(chan int)
-	errs := make([]error, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for w := range errs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf []byte
-			for i := range next {
-				if errs[w] != nil {
-					continue
-				}
-				c := lib.cases[i]
-				buf = renderCase(buf[:0], lib, c)
-				if err := os.WriteFile(filepath.Join(dir, c.slug+".md"), buf, 0o644); err != nil {
-					errs[w] = fmt.Errorf("corpus: %w", err)
-				}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, c := range lib.cases {
+		g.Go(func() error {
+			if err := os.WriteFile(filepath.Join(dir, c.slug+".md"), renderCase(nil, lib, c), 0o644); err != nil {
+				return fmt.Errorf("corpus: %w", err)
 			}
-		}()
+			return nil
+		})
 	}
-	for i := range lib.cases {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }

@@ -406,7 +406,7 @@ func TestFilesAreValid(t *testing.T) {
 }
 
 // secrets collects the PRIVATE free-text values the build's leak guard
-// scans for (SPEC §4), with where they come from.
+// scans for (README, "What is private"), with where they come from.
 func secrets(t *testing.T, root string, cases []loadedCase) map[string]string {
 	out := map[string]string{}
 	add := func(v, where string) {

@@ -9,9 +9,10 @@ import (
 	"time"
 )
 
-// Everything in this file is PRIVATE (SPEC §4): it is written only to
-// [reference], prospects, questions.toml and visits.toml, and its word lists
-// are never used by the public templates, so the leak guard stays quiet.
+// Everything in this file is PRIVATE (README, "What is private"): it is
+// written only to [reference], prospects, questions.toml and visits.toml,
+// and its word lists are never used by the public templates, so the leak
+// guard stays quiet.
 
 // privateRole is a job title with the participant side it belongs to.
 type privateRole struct{ title, side string }

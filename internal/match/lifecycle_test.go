@@ -48,7 +48,7 @@ func TestCompetitorRefusal(t *testing.T) {
 			t.Errorf("%s: TakesCalls = %v, want %v", e.Case.Slug, e.TakesCalls(), w.calls)
 		}
 	}
-	// Refusing competitors still leaves a call (SPEC §5).
+	// Refusing competitors still leaves a call.
 	if got := slugs(res.Calls); !reflect.DeepEqual(got, []string{"same", "shy"}) && !reflect.DeepEqual(got, []string{"shy", "same"}) {
 		t.Errorf("calls = %v, want same and shy", got)
 	}

@@ -1,7 +1,7 @@
-// Package match ranks case studies as references for a prospect (SPEC §5):
-// hard exclusions first, then a weighted score of five components, each
-// explained by a reason in the prospect's language. It is pure: the clock
-// and the ledger are passed in.
+// Package match ranks case studies as references for a prospect (README,
+// "`refpack match`"): hard exclusions first, then a weighted score of five
+// components, each explained by a reason in the prospect's language. It is
+// pure: the clock and the ledger are passed in.
 package match
 
 import (
@@ -72,7 +72,7 @@ type Options struct {
 	Explain int
 }
 
-// Components are the five component values of SPEC §5, each in [0, 1].
+// Components are the five component values of a score, each in [0, 1].
 type Components struct {
 	Industry    float64 `json:"industry"`
 	ProjectType float64 `json:"project_type"`
@@ -92,7 +92,8 @@ type Match struct {
 	Translations []*content.Case
 	Health
 	// PacksOnly: the case is not on the public site for want of consent
-	// (SPEC §3.2), but the customer may still be a reference.
+	// (README, "Consent: which cases are published"), but the customer may
+	// still be a reference.
 	PacksOnly bool
 }
 
@@ -108,7 +109,7 @@ type Health struct {
 type Reason struct {
 	Text string // in the prospect's language
 	// VisitOnly marks a reason that rules out a visit but not a call
-	// (visit = false, competitors = false; SPEC §5): a case excluded only
+	// (visit = false, competitors = false): a case excluded only
 	// for such reasons that takes calls is a call reference.
 	VisitOnly bool
 }
@@ -157,7 +158,7 @@ const AmberFactor = 0.8
 // the original.
 type Result struct {
 	Matches []Match
-	// Calls are the excluded cases that still take calls (SPEC §7.3),
+	// Calls are the excluded cases that still take calls,
 	// scored like matches; they are also listed in Excluded.
 	Calls    []Match
 	Excluded []Exclusion
@@ -335,7 +336,7 @@ func (r *reasoner) exclusions(c *content.Case, p Prospect, used int, h health, w
 	return why
 }
 
-// Industry values of SPEC §5.
+// Industry component values.
 const (
 	industrySame    = 1
 	industryRelated = 0.6

@@ -310,7 +310,7 @@ func (r *Ranker) prospectFacts(p Prospect, site *config.Site) *facts {
 	return f
 }
 
-// components scores case i for the prospect (SPEC §5). Scale is the mean
+// components scores case i for the prospect (README, "refpack match"). Scale is the mean
 // closeness over the figures both sides give (0.5 when none), region 1
 // when the same, 0.5 when either is not given. It computes as the plain
 // scoring on strings in the tests does, in the same order, so the same

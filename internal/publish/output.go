@@ -5,14 +5,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/refpack/refpack/internal/sysio"
 )
 
 // Marker is the file refpack writes at the top of every output directory.
@@ -140,8 +139,13 @@ func readMarker(dir string) map[string]bool {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil
 	}
-	data, _, err := sysio.ReadFile(p, maxMarker)
-	if err != nil || !bytes.HasPrefix(data, []byte(markerHead)) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxMarker+1))
+	if err != nil || len(data) > maxMarker || !bytes.HasPrefix(data, []byte(markerHead)) {
 		return nil
 	}
 	listed := map[string]bool{}

@@ -20,25 +20,20 @@ import (
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
-	"github.com/refpack/refpack/internal/sysio"
+	"golang.org/x/sync/errgroup"
 )
 
 // parallel runs f for 0..n-1 on every core.
 func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
 		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 }
 
 // scanFile returns the secrets found in a file's content or its name.
@@ -166,7 +161,7 @@ func NewWriter(dir string, clean bool) (*Writer, error) {
 	if err == nil {
 		// The marker comes first: a tree left by a killed build is then
 		// recognisably refpack's.
-		err = sysio.WriteFile(filepath.Join(tmp, Marker), []byte(markerHead))
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerHead), 0o644)
 	}
 	if err != nil {
 		if unlock != nil {
@@ -313,7 +308,7 @@ func (w *Writer) publish(g *Guard, p string, data []byte, src string) error {
 	if err := w.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	return sysio.WriteFile(target, data)
+	return os.WriteFile(target, data, 0o644)
 }
 
 // Copy publishes the file at src (a bundle's image) at output path p.
@@ -426,8 +421,8 @@ func (w *Writer) swap() error {
 	return nil
 }
 
-// exchange is sysio.Exchange; tests replace it to take the other way.
-var exchange = sysio.Exchange
+// exchange is exchangeDirs; tests replace it to take the other way.
+var exchange = exchangeDirs
 
 // replace puts the tree tmp at dir and returns where dir's previous tree
 // now is ("" when there was none).
@@ -459,7 +454,6 @@ func replace(tmp, dir string) (string, error) {
 // so that what a killed removal leaves is still recognisably refpack's.
 func removeTree(dir string) error {
 	var paths []string
-	var dirs []bool
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {
 		if e.Name() == Marker {
@@ -467,18 +461,18 @@ func removeTree(dir string) error {
 		}
 		p := filepath.Join(dir, e.Name())
 		if !e.IsDir() {
-			paths, dirs = append(paths, p), append(dirs, false)
+			paths = append(paths, p)
 			continue
 		}
 		sub, _ := os.ReadDir(p)
 		for _, s := range sub {
-			paths, dirs = append(paths, filepath.Join(p, s.Name())), append(dirs, s.IsDir())
+			paths = append(paths, filepath.Join(p, s.Name()))
 		}
 	}
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = sysio.RemoveAll(paths[i], dirs[i]) })
+	parallel(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
-	return sysio.RemoveAll(dir, true)
+	return os.RemoveAll(dir)
 }

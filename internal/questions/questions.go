@@ -1,7 +1,8 @@
-// Package questions prepares the question list of a reference visit (SPEC
-// §6): the participants' own questions, fitting entries of the question
-// bank, and one question per recommended reference drawn from its metrics;
-// de-duplicated, grouped by topic and capped. It is pure.
+// Package questions prepares the question list of a reference visit
+// (README, "`refpack match`", --questions): the participants' own
+// questions, fitting entries of the question bank, and one question per
+// recommended reference drawn from its metrics; de-duplicated, grouped by
+// topic and capped. It is pure.
 package questions
 
 import (

@@ -1,9 +1,9 @@
-// Package report computes the reference programme at a glance (SPEC §9):
-// per reference customer, its asks against its quota, outcomes, influenced
-// revenue and open obligations; for the programme, win rate and revenue
-// counting each prospect once; demand against coverage; and the alerts to
-// act on this week. It is pure: the library, the date and the derived data
-// (follow-up rule, health, consent) are passed in.
+// Package report computes the reference programme at a glance (README,
+// "`refpack report`"): per reference customer, its asks against its quota,
+// outcomes, influenced revenue and open obligations; for the programme, win
+// rate and revenue counting each prospect once; demand against coverage; and
+// the alerts to act on this week. It is pure: the library, the date and the
+// derived data (follow-up rule, health, consent) are passed in.
 package report
 
 import (

@@ -21,7 +21,7 @@ func day(s string) time.Time {
 func testSite(lang string) *config.Site {
 	return &config.Site{
 		Title: "Refs",
-		// SPEC §3.1's default of consent_warning_days.
+		// The default of consent_warning_days.
 		ConsentWarningDays: 60,
 		Language:           lang,
 		Industries: config.NewVocabulary([]config.Term{

@@ -24,12 +24,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/markdown"
+	"golang.org/x/sync/errgroup"
 )
 
 // Input is what the index is built from.
@@ -66,7 +66,8 @@ const (
 	minSurface = 4
 )
 
-// Facets are the facet names of SPEC §8, in form order.
+// Facets are the facet names of the search form (README, "Search"), in
+// form order.
 var Facets = []string{"industry", "project_type", "region", "language", "scale"}
 
 // Index builds the search index. Paths are relative to public/.
@@ -202,12 +203,7 @@ func cardFiles(out map[string][]byte, cases []*content.Case, site *config.Site) 
 // first, then by slug; ties in score keep it.
 func Order(cases []*content.Case) []*content.Case {
 	cs := slices.Clone(cases)
-	slices.SortStableFunc(cs, func(a, b *content.Case) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	content.SortCases(cs)
 	return cs
 }
 
@@ -781,16 +777,15 @@ func appendJSONString(b []byte, s string) ([]byte, error) {
 
 // parallel calls fn for 0 to n-1 on every processor.
 func parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			fn(i)
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // alphabet encodes facet values, six bits a character.

@@ -81,7 +81,9 @@ type slot struct {
 // occurrences, so the look-up is a hash table of its own: keyed by the
 // word's bytes, which saves a Go map's string conversion and stronger
 // hash, and holding the first 16 bytes of each key, which saves reading
-// the key itself for most words.
+// the key itself for most words. Measured against a Go map and a rune at a
+// time (README, "Performance"), the table and the eight-byte scanning save
+// about 0.75 s of CPU per 10,000-case build, some 6%.
 type tokenizer struct {
 	slots   []slot
 	termOf  []int32  // slots[i].term, compact for the indexer's sake

@@ -46,7 +46,7 @@ var assets embed.FS
 type Options struct {
 	Dir    string    // site root
 	Drafts bool      // show drafts (marked as such)
-	Date   time.Time // the build date of the publication rule (SPEC §3.2)
+	Date   time.Time // the build date, which decides which cases are published
 	Log    io.Writer // rebuilds and problems are reported here
 	// Debounce is how long the watcher waits for a burst of file events
 	// to end before it rebuilds (default 100 ms).

@@ -14,9 +14,9 @@ import (
 	"github.com/refpack/refpack/internal/content"
 )
 
-// searchView is the home page's search form (SPEC §8): where the script and
-// the index (search/, built by internal/search) are, and the facet
-// controls with the number of cases of each value.
+// searchView is the home page's search form (README, "Search"): where the
+// script and the index (search/, built by internal/search) are, and the
+// facet controls with the number of cases of each value.
 type searchView struct {
 	Action string // the home page: without JavaScript the form just lists everything
 	Index  string // base URL of the index files

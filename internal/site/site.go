@@ -165,12 +165,7 @@ func newRenderer(in Input) (*renderer, error) {
 	}
 
 	r.cases = slices.Clone(in.Lib.Cases)
-	slices.SortStableFunc(r.cases, func(a, b *content.Case) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Slug, b.Slug)
-	})
+	content.SortCases(r.cases)
 	r.bySlug = make(map[string]int, len(r.cases))
 	for i, c := range r.cases {
 		if !config.ValidKey(c.Slug) {

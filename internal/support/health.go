@@ -39,7 +39,8 @@ const RatingWindow = 90
 // turn a customer amber: one bad rating of two says little.
 const MinRatings = 3
 
-// Kind is which rule of SPEC §3.6 a reason comes from.
+// Kind is which rule of README, "Support health from the helpdesk", a
+// reason comes from.
 type Kind int
 
 const (
@@ -121,8 +122,8 @@ func (s Snapshot) Health(name string) Health {
 	return Health{Health: Green}
 }
 
-// derive applies the three rules of SPEC §3.6 to a customer's tickets on
-// the day today.
+// derive applies the three rules of README, "Support health from the
+// helpdesk", to a customer's tickets on the day today.
 func (e *Export) derive(ts []ticket, today int32) Health {
 	h := Health{Health: Green}
 	var severe, long, rated, goodN int

@@ -1,8 +1,8 @@
-// Package support reads a helpdesk's ticket export (SPEC §3.6) and derives
-// each reference customer's support health at a date: red for a severe
-// ticket left open too long, amber for any open severe ticket, an old open
-// ticket or falling satisfaction. The export is PRIVATE; nothing of it is
-// published.
+// Package support reads a helpdesk's ticket export (README, "Support health
+// from the helpdesk") and derives each reference customer's support health
+// at a date: red for a severe ticket left open too long, amber for any open
+// severe ticket, an old open ticket or falling satisfaction. The export is
+// PRIVATE; nothing of it is published.
 package support
 
 import (
