@@ -38,6 +38,7 @@ import (
 	"github.com/refpack/refpack/internal/search"
 	"github.com/refpack/refpack/internal/site"
 	"github.com/refpack/refpack/templates"
+	"golang.org/x/sync/errgroup"
 )
 
 // RelatedCases is how many related cases a case page shows.
@@ -558,20 +559,15 @@ func (b *Builder) renderBodies(cases []*content.Case) (map[string]markdown.Resul
 	}
 	results := make([]markdown.Result, len(todo))
 	errs := make([]error, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], errs[i] = b.md.Render(todo[i].Body)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, c := range todo {
+		g.Go(func() error {
+			results[i], errs[i] = b.md.Render(c.Body)
+			return nil
 		})
 	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	g.Wait()
 	var problems diag.List
 	for i, c := range todo {
 		if errs[i] != nil {

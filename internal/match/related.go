@@ -8,26 +8,23 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
+	"golang.org/x/sync/errgroup"
 )
 
-// eachParallel calls f for 0..n-1 on every core, handing out indexes one at
-// a time: the work per index varies widely.
+// eachParallel calls f for 0..n-1 on every core.
 func eachParallel(n int, f func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				f(i)
-			}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			f(i)
+			return nil
 		})
 	}
-	wg.Wait()
+	g.Wait()
 }
 
 // Related finds, for every case, the n closest other cases by the public
