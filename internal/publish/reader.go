@@ -558,12 +558,10 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		// of those pages, are copied whole.
 		if kind := plainRune(c); kind != 0 {
 			j := i + size
-			for j < len(src) && src[j] >= utf8.RuneSelf {
-				c, n := utf8.DecodeRune(src[j:])
-				if plainRune(c) != kind {
-					break
-				}
-				j += n
+			if kind == plainCyrillic {
+				j = cyrillicRun(src, j)
+			} else {
+				j = cjkRun(src, j)
 			}
 			r.boundary(kind == plainCJK)
 			r.appendRun(src[i:j], i, top)
@@ -574,6 +572,28 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		i += size
 	}
 	return i
+}
+
+// cyrillicRun returns the end of the run of small Russian letters from
+// src[j]: а-п are D0 B0-BF in UTF-8, р-я D1 80-8F.
+func cyrillicRun(src []byte, j int) int {
+	for j+1 < len(src) && (src[j] == 0xD0 && 0xB0 <= src[j+1] && src[j+1] <= 0xBF ||
+		src[j] == 0xD1 && 0x80 <= src[j+1] && src[j+1] <= 0x8F) {
+		j += 2
+	}
+	return j
+}
+
+// cjkRun returns the end of the run of CJK letters of three bytes in UTF-8
+// from src[j]; a rare four-byte one ends it, and nonASCII starts another
+// run with it. Every three bytes that decode to a CJK letter are valid
+// UTF-8: no overlong form or surrogate is one.
+func cjkRun(src []byte, j int) int {
+	for j+2 < len(src) && src[j]&0xF0 == 0xE0 && src[j+1]&0xC0 == 0x80 && src[j+2]&0xC0 == 0x80 &&
+		cjk(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
+		j += 3
+	}
+	return j
 }
 
 // Kinds of runes read as they are.
