@@ -174,10 +174,16 @@ func (r *reader) text(src []byte, top bool) {
 		c := src[i]
 		switch class[c] {
 		case cLower, cDigit:
-			// Most text is runs of small letters: copied whole.
-			j := lowerRun(src, i+1)
+			// Most text is runs of small letters, copied as they are found:
+			// most are too short for a call to memmove to pay.
 			r.boundary(false)
-			r.appendRun(src[i:j], i, top)
+			text := r.v.text
+			j := i
+			for ; j < len(src) && (class[src[j]] == cLower || class[src[j]] == cDigit); j++ {
+				text = append(text, src[j])
+			}
+			r.v.text = text
+			r.positions(i, j, top)
 			i = j
 		case cUpper:
 			r.letter(c+'a'-'A', true)
@@ -206,15 +212,6 @@ func (r *reader) text(src []byte, top bool) {
 			i = r.nonASCII(src, i, top)
 		}
 	}
-}
-
-// lowerRun returns the end of the run of small ASCII letters and digits
-// from src[i].
-func lowerRun(src []byte, i int) int {
-	for i < len(src) && (class[src[i]] == cLower || class[src[i]] == cDigit) {
-		i++
-	}
-	return i
 }
 
 // letter appends one ASCII letter or digit.
@@ -714,15 +711,22 @@ var latinDecompositions = sync.OnceValue(func() []string {
 // appendRun appends letters of the source read at offset i: each byte has
 // its own position when the source is the text read (top).
 func (r *reader) appendRun(b []byte, i int, top bool) {
+	r.v.text = append(r.v.text, b...)
+	r.positions(i, i+len(b), top)
+}
+
+// positions appends the positions in the source of the letters read from
+// src[start:end].
+func (r *reader) positions(start, end int, top bool) {
 	v := r.v
-	v.text = append(v.text, b...)
-	if v.pos != nil {
-		for k := range b {
-			if top {
-				v.pos = append(v.pos, r.base+int32(i+k))
-			} else {
-				v.pos = append(v.pos, r.src)
-			}
+	if v.pos == nil {
+		return
+	}
+	for k := start; k < end; k++ {
+		if top {
+			v.pos = append(v.pos, r.base+int32(k))
+		} else {
+			v.pos = append(v.pos, r.src)
 		}
 	}
 }
