@@ -617,6 +617,14 @@ func (r *reader) rune(c rune) {
 		r.other('е')
 	case c == 'Ё':
 		r.other('Е')
+	case 'А' <= c && c <= 'Я':
+		// Capitals of the small letters that nonASCII copies whole, most
+		// of the other Cyrillic letters of a Russian page: read without
+		// the Unicode tables of other.
+		r.boundary(false)
+		mark(&r.v.upper, len(r.v.text))
+		r.v.text = utf8.AppendRune(r.v.text, c+'а'-'А')
+		r.positions(0, len("а"), false)
 	case 0x0400 <= c && c <= 0x04FF:
 		// Cyrillic letters such as й are letters of their own, not
 		// accented ones: read as they are, like the small letters that
