@@ -196,7 +196,9 @@ func (a *anchors) index() {
 			chosen = append(chosen, windowAnchor{a.window(p.text[k:]), anchor{int32(i), int32(k)}})
 		}
 	}
-	slices.SortStableFunc(chosen, func(x, y windowAnchor) int { return cmp.Compare(x.w, y.w) })
+	slices.SortFunc(chosen, func(x, y windowAnchor) int {
+		return cmp.Or(cmp.Compare(x.w, y.w), cmp.Compare(x.a.pattern, y.a.pattern), cmp.Compare(x.a.offset, y.a.offset))
+	})
 	a.windows = make([]uint64, len(chosen))
 	a.anchors = make([]anchor, len(chosen))
 	n := 0

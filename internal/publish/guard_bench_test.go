@@ -2,11 +2,15 @@ package publish
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/refpack/refpack/internal/content"
 )
@@ -158,4 +162,47 @@ func BenchmarkGuardScanPageParallel(b *testing.B) {
 			g.Scan(page)
 		}
 	})
+}
+
+// BenchmarkGuardSite scans every file and path of a built site
+// (REFPACK_BENCH_OUT, e.g. `refpack build -s LIB -o OUT`) for the secrets
+// of its library (REFPACK_BENCH_LIB) as of today, as a build's guard
+// does, on one core.
+func BenchmarkGuardSite(b *testing.B) {
+	lib, out := os.Getenv("REFPACK_BENCH_LIB"), os.Getenv("REFPACK_BENCH_OUT")
+	if lib == "" || out == "" {
+		b.Skip("set REFPACK_BENCH_LIB to a generated library and REFPACK_BENCH_OUT to its build")
+	}
+	l, _ := content.Load(os.DirFS(lib))
+	if l == nil {
+		b.Fatal("cannot load " + lib)
+	}
+	g := NewGuard(l.Secrets(time.Now()))
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
+	total := 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(out, p)
+		files = append(files, file{filepath.ToSlash(rel), data})
+		total += len(data) + len(rel)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, f := range files {
+			if g.Scan(f.data) != nil || g.Scan([]byte(f.path)) != nil {
+				b.Fatalf("%s leaks", f.path)
+			}
+		}
+	}
 }

@@ -174,10 +174,16 @@ func (r *reader) text(src []byte, top bool) {
 		c := src[i]
 		switch class[c] {
 		case cLower, cDigit:
-			// Most text is runs of small letters: copied whole.
-			j := lowerRun(src, i+1)
+			// Most text is runs of small letters, copied as they are found:
+			// most are too short for a call to memmove to pay.
 			r.boundary(false)
-			r.appendRun(src[i:j], i, top)
+			text := r.v.text
+			j := i
+			for ; j < len(src) && (class[src[j]] == cLower || class[src[j]] == cDigit); j++ {
+				text = append(text, src[j])
+			}
+			r.v.text = text
+			r.positions(i, j, top)
 			i = j
 		case cUpper:
 			r.letter(c+'a'-'A', true)
@@ -206,15 +212,6 @@ func (r *reader) text(src []byte, top bool) {
 			i = r.nonASCII(src, i, top)
 		}
 	}
-}
-
-// lowerRun returns the end of the run of small ASCII letters and digits
-// from src[i].
-func lowerRun(src []byte, i int) int {
-	for i < len(src) && (class[src[i]] == cLower || class[src[i]] == cDigit) {
-		i++
-	}
-	return i
 }
 
 // letter appends one ASCII letter or digit.
@@ -558,12 +555,10 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		// of those pages, are copied whole.
 		if kind := plainRune(c); kind != 0 {
 			j := i + size
-			for j < len(src) && src[j] >= utf8.RuneSelf {
-				c, n := utf8.DecodeRune(src[j:])
-				if plainRune(c) != kind {
-					break
-				}
-				j += n
+			if kind == plainCyrillic {
+				j = cyrillicRun(src, j)
+			} else {
+				j = cjkRun(src, j)
 			}
 			r.boundary(kind == plainCJK)
 			r.appendRun(src[i:j], i, top)
@@ -574,6 +569,28 @@ func (r *reader) nonASCII(src []byte, i int, top bool) int {
 		i += size
 	}
 	return i
+}
+
+// cyrillicRun returns the end of the run of small Russian letters from
+// src[j]: а-п are D0 B0-BF in UTF-8, р-я D1 80-8F.
+func cyrillicRun(src []byte, j int) int {
+	for j+1 < len(src) && (src[j] == 0xD0 && 0xB0 <= src[j+1] && src[j+1] <= 0xBF ||
+		src[j] == 0xD1 && 0x80 <= src[j+1] && src[j+1] <= 0x8F) {
+		j += 2
+	}
+	return j
+}
+
+// cjkRun returns the end of the run of CJK letters of three bytes in UTF-8
+// from src[j]; a rare four-byte one ends it, and nonASCII starts another
+// run with it. Every three bytes that decode to a CJK letter are valid
+// UTF-8: no overlong form or surrogate is one.
+func cjkRun(src []byte, j int) int {
+	for j+2 < len(src) && src[j]&0xF0 == 0xE0 && src[j+1]&0xC0 == 0x80 && src[j+2]&0xC0 == 0x80 &&
+		cjk(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
+		j += 3
+	}
+	return j
 }
 
 // Kinds of runes read as they are.
@@ -600,6 +617,14 @@ func (r *reader) rune(c rune) {
 		r.other('е')
 	case c == 'Ё':
 		r.other('Е')
+	case 'А' <= c && c <= 'Я':
+		// Capitals of the small letters that nonASCII copies whole, most
+		// of the other Cyrillic letters of a Russian page: read without
+		// the Unicode tables of other.
+		r.boundary(false)
+		mark(&r.v.upper, len(r.v.text))
+		r.v.text = utf8.AppendRune(r.v.text, c+'а'-'А')
+		r.positions(0, len("а"), false)
 	case 0x0400 <= c && c <= 0x04FF:
 		// Cyrillic letters such as й are letters of their own, not
 		// accented ones: read as they are, like the small letters that
@@ -694,15 +719,22 @@ var latinDecompositions = sync.OnceValue(func() []string {
 // appendRun appends letters of the source read at offset i: each byte has
 // its own position when the source is the text read (top).
 func (r *reader) appendRun(b []byte, i int, top bool) {
+	r.v.text = append(r.v.text, b...)
+	r.positions(i, i+len(b), top)
+}
+
+// positions appends the positions in the source of the letters read from
+// src[start:end].
+func (r *reader) positions(start, end int, top bool) {
 	v := r.v
-	v.text = append(v.text, b...)
-	if v.pos != nil {
-		for k := range b {
-			if top {
-				v.pos = append(v.pos, r.base+int32(i+k))
-			} else {
-				v.pos = append(v.pos, r.src)
-			}
+	if v.pos == nil {
+		return
+	}
+	for k := start; k < end; k++ {
+		if top {
+			v.pos = append(v.pos, r.base+int32(k))
+		} else {
+			v.pos = append(v.pos, r.src)
 		}
 	}
 }
