@@ -47,7 +47,7 @@ func reportPages(t *testing.T) map[string][]byte {
 		t.Fatalf("sample library: %v", problems)
 	}
 	pages := map[string][]byte{}
-	for _, lang := range config.Languages {
+	for _, lang := range config.Languages() {
 		site := *lib.Site
 		site.Language = lang
 		l := *lib

@@ -13,8 +13,9 @@ import (
 
 // Languages are the languages refpack writes its fixed strings in: one per
 // catalogue (templates/i18n/<lang>.toml), so adding a language is adding
-// its catalogue.
-var Languages = locale.Languages()
+// its catalogue. They are read on first use: a command that needs no
+// catalogue does not pay for parsing them.
+func Languages() []string { return locale.Languages() }
 
 // Term is one entry of a vocabulary, such as the industry "banking".
 type Term struct {

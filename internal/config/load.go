@@ -57,8 +57,8 @@ func decode(root *tomldoc.Table) *Site {
 	}
 	if s.Language == "" {
 		s.Language = "en"
-	} else if !slices.Contains(Languages, s.Language) {
-		root.Errorf("language", -1, "unknown language %q: use one of %s", s.Language, strings.Join(Languages, ", "))
+	} else if !slices.Contains(Languages(), s.Language) {
+		root.Errorf("language", -1, "unknown language %q: use one of %s", s.Language, strings.Join(Languages(), ", "))
 		s.Language = "en"
 	}
 	s.BaseURL = baseURL(root)
@@ -257,8 +257,8 @@ func vocabulary(root *tomldoc.Table, name string, related, crossIndustry bool) V
 		if l := e.Table("labels"); l != nil {
 			term.Labels = map[string]string{}
 			for _, lang := range l.Keys() {
-				if !slices.Contains(Languages, lang) {
-					l.Errorf(lang, -1, "unknown language %q: use one of %s", lang, strings.Join(Languages, ", "))
+				if !slices.Contains(Languages(), lang) {
+					l.Errorf(lang, -1, "unknown language %q: use one of %s", lang, strings.Join(Languages(), ", "))
 				}
 				term.Labels[lang] = l.String(lang, true)
 			}

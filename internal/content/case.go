@@ -196,8 +196,8 @@ func language(t *tomldoc.Table, site *config.Site) string {
 	if lang == "" {
 		return site.Language
 	}
-	if !slices.Contains(config.Languages, lang) {
-		t.Errorf("language", -1, "unknown language %q: use one of %s", lang, strings.Join(config.Languages, ", "))
+	if !slices.Contains(config.Languages(), lang) {
+		t.Errorf("language", -1, "unknown language %q: use one of %s", lang, strings.Join(config.Languages(), ", "))
 		return site.Language
 	}
 	return lang

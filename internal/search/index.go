@@ -341,7 +341,7 @@ func (wk *worker) analyseCase(id int32, c *content.Case, site *config.Site, body
 		if !ok {
 			if t, ok := v.Get(key); ok {
 				slots = append(slots, wk.tz.tokens(t.Label)...)
-				for _, l := range config.Languages {
+				for _, l := range config.Languages() {
 					if s := t.Labels[l]; s != "" {
 						slots = append(slots, wk.tz.tokens(s)...)
 					}
@@ -818,7 +818,7 @@ func facetJSON(cases []*content.Case, site *config.Site) ([]byte, error) {
 		{"industry", site.Industries.Keys(), func(c *content.Case) []string { return one(c.Industry) }},
 		{"project_type", site.ProjectTypes.Keys(), func(c *content.Case) []string { return c.ProjectTypes }},
 		{"region", site.Regions.Keys(), func(c *content.Case) []string { return one(c.Region) }},
-		{"language", config.Languages, func(c *content.Case) []string { return one(c.Language) }},
+		{"language", config.Languages(), func(c *content.Case) []string { return one(c.Language) }},
 		{"scale", content.EmployeeBands, func(c *content.Case) []string { return one(c.Scale.EmployeeBand()) }},
 	}
 	tables := map[string]*facetTable{}

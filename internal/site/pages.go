@@ -376,7 +376,7 @@ func (r *renderer) buildGroups() {
 		r.groupOf[i] = root
 		members[root] = append(members[root], i)
 	}
-	langOrder := func(c *content.Case) int { return slices.Index(config.Languages, r.caseLang(c).Code) }
+	langOrder := func(c *content.Case) int { return slices.Index(config.Languages(), r.caseLang(c).Code) }
 	r.groups = make(map[int][]int, len(members))
 	for root, m := range members {
 		slices.SortFunc(m, func(a, b int) int {

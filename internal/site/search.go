@@ -86,7 +86,7 @@ func (r *renderer) searchView() *searchView {
 	vocab("industry", l.s("industry"), &r.site.Industries, func(c *content.Case) []string { return one(c.Industry) })
 	vocab("project_type", l.s("project_type"), &r.site.ProjectTypes, func(c *content.Case) []string { return c.ProjectTypes })
 	vocab("region", l.s("region"), &r.site.Regions, func(c *content.Case) []string { return one(c.Region) })
-	fixed("language", l.s("search_language"), config.Languages,
+	fixed("language", l.s("search_language"), config.Languages(),
 		func(k string) string { return r.langs[k].s("language_name") },
 		func(c *content.Case) []string { return one(c.Language) })
 	fixed("scale", l.s("search_scale"), content.EmployeeBands,
