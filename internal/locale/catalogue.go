@@ -77,28 +77,43 @@ func Parse(name string, data []byte) (*Catalogue, error) {
 		if typ := md.Type(sec); typ != "Hash" && typ != "" || md.PrimitiveDecode(prim, &entries) != nil {
 			return nil, fmt.Errorf("%s: %s: want a section of strings, such as [site]", name, sec)
 		}
-		s := &Section{Text: map[string]string{}, Plural: map[string]map[string]string{}}
-		for k, v := range entries {
-			switch v := v.(type) {
-			case string:
-				s.Text[k] = v
-			case map[string]any:
-				forms := map[string]string{}
-				for cat, f := range v {
-					str, ok := f.(string)
-					if !ok || !slices.Contains(categories, cat) {
-						return nil, fmt.Errorf("%s: %s.%s.%s: want a string for a CLDR plural category (%s)", name, sec, k, cat, strings.Join(categories, ", "))
-					}
-					forms[cat] = str
-				}
-				s.Plural[k] = forms
-			default:
-				return nil, fmt.Errorf("%s: %s.%s: want a string or a table of plural forms", name, sec, k)
-			}
+		s, err := SectionOf(name, sec, entries)
+		if err != nil {
+			return nil, err
 		}
 		c.sections[sec] = s
 	}
 	return c, nil
+}
+
+// SectionOf makes the section sec of the file name from its decoded TOML
+// entries: strings, and tables of plural forms by CLDR category. sec may
+// be "" for keys at the top of a file.
+func SectionOf(name, sec string, entries map[string]any) (*Section, error) {
+	s := &Section{Text: map[string]string{}, Plural: map[string]map[string]string{}}
+	for k, v := range entries {
+		key := k
+		if sec != "" {
+			key = sec + "." + k
+		}
+		switch v := v.(type) {
+		case string:
+			s.Text[k] = v
+		case map[string]any:
+			forms := map[string]string{}
+			for cat, f := range v {
+				str, ok := f.(string)
+				if !ok || !slices.Contains(categories, cat) {
+					return nil, fmt.Errorf("%s: %s.%s: want a string for a CLDR plural category (%s)", name, key, cat, strings.Join(categories, ", "))
+				}
+				forms[cat] = str
+			}
+			s.Plural[k] = forms
+		default:
+			return nil, fmt.Errorf("%s: %s: want a string or a table of plural forms", name, key)
+		}
+	}
+	return s, nil
 }
 
 // builtin holds the catalogues embedded in the binary, by language, and

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"slices"
 	"strings"
 	"time"
 
@@ -78,26 +77,7 @@ func ownStrings(name string, data []byte) (*locale.Section, error) {
 		}
 		return own.Section("site"), nil
 	}
-	own := &locale.Section{Text: map[string]string{}, Plural: map[string]map[string]string{}}
-	for k, v := range raw {
-		switch v := v.(type) {
-		case string:
-			own.Text[k] = v
-		case map[string]any:
-			forms := map[string]string{}
-			for cat, f := range v {
-				str, ok := f.(string)
-				if !ok || !slices.Contains([]string{"zero", "one", "two", "few", "many", "other"}, cat) {
-					return nil, fmt.Errorf("%s: %s.%s: want a string for a CLDR plural category (zero, one, two, few, many, other)", name, k, cat)
-				}
-				forms[cat] = str
-			}
-			own.Plural[k] = forms
-		default:
-			return nil, fmt.Errorf("%s: %s: want a string or a table of plural forms", name, k)
-		}
-	}
-	return own, nil
+	return locale.SectionOf(name, "", raw)
 }
 
 // s returns a UI string the renderer itself uses; loadLangs has checked
