@@ -24,7 +24,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -34,11 +33,11 @@ import (
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/markdown"
 	"github.com/refpack/refpack/internal/match"
+	"github.com/refpack/refpack/internal/parallel"
 	"github.com/refpack/refpack/internal/publish"
 	"github.com/refpack/refpack/internal/search"
 	"github.com/refpack/refpack/internal/site"
 	"github.com/refpack/refpack/templates"
-	"golang.org/x/sync/errgroup"
 )
 
 // RelatedCases is how many related cases a case page shows.
@@ -559,15 +558,7 @@ func (b *Builder) renderBodies(cases []*content.Case) (map[string]markdown.Resul
 	}
 	results := make([]markdown.Result, len(todo))
 	errs := make([]error, len(todo))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, c := range todo {
-		g.Go(func() error {
-			results[i], errs[i] = b.md.Render(c.Body)
-			return nil
-		})
-	}
-	g.Wait()
+	parallel.Each(len(todo), func(i int) { results[i], errs[i] = b.md.Render(todo[i].Body) })
 	var problems diag.List
 	for i, c := range todo {
 		if errs[i] != nil {

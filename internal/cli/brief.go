@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -17,8 +16,8 @@ import (
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/match"
+	"github.com/refpack/refpack/internal/parallel"
 	"github.com/refpack/refpack/internal/questions"
-	"golang.org/x/sync/errgroup"
 )
 
 // noSystemFontsEnv hides the system fonts from refpack brief, as on a
@@ -178,17 +177,11 @@ type briefFailure struct {
 // order of the prospects.
 func (w *briefWriter) writeAll(prospects []*content.Prospect, prog *progress) []briefFailure {
 	errs := make([]error, len(prospects))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range prospects {
-		g.Go(func() error {
-			path, err := w.write(p)
-			errs[i] = err
-			prog.step(p.Slug, path, err)
-			return nil
-		})
-	}
-	g.Wait()
+	parallel.Each(len(prospects), func(i int) {
+		path, err := w.write(prospects[i])
+		errs[i] = err
+		prog.step(prospects[i].Slug, path, err)
+	})
 	var failed []briefFailure
 	for i, err := range errs {
 		if err != nil {

@@ -7,14 +7,13 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/diag"
+	"github.com/refpack/refpack/internal/parallel"
 	"github.com/refpack/refpack/internal/support"
-	"golang.org/x/sync/errgroup"
 )
 
 // Source locations inside a site root.
@@ -152,15 +151,10 @@ func scan(fsys fs.FS, supportPath string, problems *diag.List) sourceFiles {
 func loadCases(fsys fs.FS, site *config.Site, files sourceFiles, problems *diag.List) []*Case {
 	cases := make([]*Case, len(files.cases))
 	lists := make([]diag.List, len(files.cases))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range files.cases {
-		g.Go(func() error {
-			cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
-			return nil
-		})
-	}
-	g.Wait()
+	parallel.Each(len(files.cases), func(i int) {
+		p := files.cases[i]
+		cases[i] = loadCase(fsys, site, p, files.bundles[p], &lists[i])
+	})
 	for _, l := range lists {
 		problems.Add(l.Problems...)
 	}

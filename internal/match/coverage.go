@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/parallel"
 	"github.com/refpack/refpack/internal/support"
 )
 
@@ -123,7 +124,7 @@ func Cover(lib *content.Library, today time.Time) Coverage {
 	}
 	// Each prospect ranks the whole library: one per core at a time.
 	best := make([]WeakProspect, len(lib.Prospects))
-	eachParallel(len(lib.Prospects), func(i int) {
+	parallel.Each(len(lib.Prospects), func(i int) {
 		p := lib.Prospects[i]
 		// Only the best score counts here: no reasons.
 		res := r.rank(FromProspect(p, site), lib.Visits, today, Options{Support: lib.Support}, false)

@@ -5,27 +5,13 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"runtime"
 	"slices"
 	"strings"
 
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
-	"golang.org/x/sync/errgroup"
+	"github.com/refpack/refpack/internal/parallel"
 )
-
-// eachParallel calls f for 0..n-1 on every core.
-func eachParallel(n int, f func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			f(i)
-			return nil
-		})
-	}
-	g.Wait()
-}
 
 // Related finds, for every case, the n closest other cases by the public
 // scoring of Rank (Options.Public): live, non-draft cases that share an
@@ -45,7 +31,7 @@ func Related(cases []*content.Case, site *config.Site, n int) map[string][]strin
 	}
 	x := newIndex(cases, site)
 	out := make([][]string, len(cases))
-	eachParallel(len(cases), func(i int) { out[i] = x.related(i, n) })
+	parallel.Each(len(cases), func(i int) { out[i] = x.related(i, n) })
 	res := make(map[string][]string, len(cases))
 	for i, c := range cases {
 		if len(out[i]) > 0 {

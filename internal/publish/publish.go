@@ -13,28 +13,14 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
-	"golang.org/x/sync/errgroup"
+	"github.com/refpack/refpack/internal/parallel"
 )
-
-// parallel runs f for 0..n-1 on every core.
-func parallel(n int, f func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			f(i)
-			return nil
-		})
-	}
-	g.Wait()
-}
 
 // scanFile returns the secrets found in a file's content or its name.
 func scanFile(guard *Guard, p string, data []byte) []int {
@@ -257,7 +243,7 @@ func (w *Writer) Carry(p string, data []byte, leaks []diag.Problem) error {
 func (w *Writer) FileAll(files map[string][]byte) error {
 	paths := slices.Sorted(maps.Keys(files))
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = w.File(paths[i], files[paths[i]]) })
+	parallel.Each(len(paths), func(i int) { errs[i] = w.File(paths[i], files[paths[i]]) })
 	return errors.Join(errs...)
 }
 
@@ -470,7 +456,7 @@ func removeTree(dir string) error {
 		}
 	}
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
+	parallel.Each(len(paths), func(i int) { errs[i] = os.RemoveAll(paths[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -29,7 +28,7 @@ import (
 	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/markdown"
-	"golang.org/x/sync/errgroup"
+	"github.com/refpack/refpack/internal/parallel"
 )
 
 // Input is what the index is built from.
@@ -149,7 +148,7 @@ func (b *indexer) finish() (map[string][]byte, error) {
 }
 
 // analyseAll analyses every run, in parallel.
-func (b *indexer) analyseAll() { parallel(len(b.a.runs), b.analyseRun) }
+func (b *indexer) analyseAll() { parallel.Each(len(b.a.runs), b.analyseRun) }
 
 // analyseRun analyses run r with an idle worker, then lets its texts go.
 func (b *indexer) analyseRun(r int) {
@@ -541,7 +540,7 @@ func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
 		blocks = append(blocks, es[lo:hi])
 		lo = hi
 	}
-	parallel(len(blocks), func(i int) {
+	parallel.Each(len(blocks), func(i int) {
 		for _, e := range blocks[i] {
 			if e.terms != nil {
 				e.score(a.runs, norms, n)
@@ -571,7 +570,7 @@ func writeShards(out map[string][]byte, a *analysis, n int) ([]string, error) {
 	}
 	shards := make([][]byte, len(cuts))
 	errs := make([]error, len(cuts))
-	parallel(len(cuts), func(i int) {
+	parallel.Each(len(cuts), func(i int) {
 		shards[i], errs[i] = shardJSON(cuts[i], a.runs)
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -773,19 +772,6 @@ func appendJSONString(b []byte, s string) ([]byte, error) {
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"'), nil
-}
-
-// parallel calls fn for 0 to n-1 on every processor.
-func parallel(n int, fn func(i int)) {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range n {
-		g.Go(func() error {
-			fn(i)
-			return nil
-		})
-	}
-	g.Wait()
 }
 
 // alphabet encodes facet values, six bits a character.
