@@ -5,7 +5,7 @@
 //     the changed case files, content.ParseCase)
 //  2. the publication rule at the build date (content.Library.PublicCases)
 //  3. the secrets, from which the output's guard is built in the
-//     background (content.Library.Secrets, publish.Writer.Secrets)
+//     background (content.Library.Secrets, publish.Writer.UseGuard)
 //  4. related cases (match.Related)
 //  5. case bodies (markdown)
 //  6. pages (site.Render), each scanned by the guard on its way out

@@ -17,7 +17,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/diag"
 	"github.com/refpack/refpack/internal/parallel"
 )
@@ -170,19 +169,14 @@ func NewMemory() *Writer {
 	return &Writer{guard: newLateGuard(), mem: &Memory{Files: map[string][]byte{}, Copies: map[string]string{}}}
 }
 
-// Secrets tells the writer what is private, once the library is loaded:
-// the guard is built from secrets in the background, and the files given
+// UseGuard tells the writer what is private, once the library is loaded:
+// make (NewGuard of the library's secrets, or a guard kept from an earlier
+// build of the same secrets) runs in the background, and the files given
 // until it is ready are held. Commit, Leaks and Guard wait for it; a
-// writer never told its secrets never finishes.
-func (w *Writer) Secrets(secrets func() []content.Secret) {
-	w.guard.build(func() *Guard { return NewGuard(secrets()) })
-}
-
-// UseGuard is Secrets with the guard made by make, such as one kept from
-// an earlier build of the same secrets.
+// writer never given its guard never finishes.
 func (w *Writer) UseGuard(make func() *Guard) { w.guard.build(make) }
 
-// Guard waits for the guard built from the writer's secrets.
+// Guard waits for the guard given by UseGuard.
 func (w *Writer) Guard() *Guard { return w.guard.wait() }
 
 // Memory is what a Writer made by NewMemory published so far.

@@ -12,15 +12,15 @@ import (
 	"github.com/refpack/refpack/internal/diag"
 )
 
-func testSecrets() []content.Secret {
-	return []content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}}
+func testGuard() *Guard {
+	return NewGuard([]content.Secret{{Value: "Secret Client Ltd", Field: "client", Path: "content/cases/a.md"}})
 }
 
 // newWriter is NewWriter told the test secrets.
 func newWriter(dir string, clean bool) (*Writer, error) {
 	w, err := NewWriter(dir, clean)
 	if err == nil {
-		w.Secrets(testSecrets)
+		w.UseGuard(testGuard)
 	}
 	return w, err
 }
@@ -93,7 +93,7 @@ func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
 
 func TestWriterRejectsBadAndDuplicatePaths(t *testing.T) {
 	w := DryRun()
-	w.Secrets(testSecrets)
+	w.UseGuard(testGuard)
 	for _, p := range []string{"../x", "/abs", "a\\b", "", "."} {
 		if err := w.File(p, nil); err == nil {
 			t.Errorf("File(%q) accepted an invalid path", p)
@@ -132,7 +132,7 @@ func TestWriterHoldsFilesUntilTheGuardIsReady(t *testing.T) {
 	if w.Files() != 0 {
 		t.Fatalf("%d files published before the guard was ready", w.Files())
 	}
-	w.Secrets(testSecrets)
+	w.UseGuard(testGuard)
 	w.File("c.html", []byte("also public"))
 	err = w.Commit()
 	var leaks *diag.Errors
