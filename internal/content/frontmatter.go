@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/refpack/refpack/internal/diag"
 )
 
 // MaxCaseSize is the largest case-study file refpack accepts; anything bigger
@@ -36,7 +38,7 @@ func Split(src []byte) (*FrontMatter, error) {
 		return nil, &SplitError{Line: 1, Message: "empty file: a case study starts with TOML front matter between two lines of +++"}
 	}
 	if !utf8.Valid(src) {
-		line, col := invalidUTF8At(src)
+		line, col := diag.InvalidUTF8At(src)
 		return nil, &SplitError{Line: line, Col: col, Message: "invalid UTF-8: save the file as UTF-8"}
 	}
 	first, rest, _ := cutLine(src)
@@ -66,23 +68,4 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 		return b[:i], b[i+1:], true
 	}
 	return b, nil, false
-}
-
-// invalidUTF8At returns the 1-based line and column (in runes) of the first
-// byte that is not valid UTF-8.
-func invalidUTF8At(b []byte) (int, int) {
-	line, col := 1, 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		b = b[size:]
-	}
-	return line, col
 }

@@ -31,7 +31,7 @@ func readTOML(fsys fs.FS, p string, problems *diag.List) *tomldoc.Table {
 		return nil
 	}
 	if !utf8.Valid(src) {
-		line, col := invalidUTF8At(src)
+		line, col := diag.InvalidUTF8At(src)
 		problems.Errorf(p, line, col, "invalid UTF-8: save the file as UTF-8")
 		return nil
 	}

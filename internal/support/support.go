@@ -101,7 +101,7 @@ func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Ex
 	before := len(problems.Problems)
 	defer func() { e.complete = len(problems.Problems) == before }()
 	if enc := otherEncoding(src); enc != "" {
-		line, col := firstInvalid(src)
+		line, col := diag.InvalidUTF8At(src)
 		problems.Errorf(path, line, col, "not UTF-8 (%s): export it again as UTF-8, or convert it (e.g. iconv -t UTF-8)", enc)
 		return e
 	}
@@ -379,25 +379,6 @@ func otherEncoding(src []byte) string {
 		return "perhaps Windows-1252, Latin-1 or Shift_JIS"
 	}
 	return ""
-}
-
-// firstInvalid is the line and (rune) column of the first byte that is not
-// UTF-8.
-func firstInvalid(src []byte) (int, int) {
-	line, col := 1, 1
-	for len(src) > 0 {
-		r, n := utf8.DecodeRune(src)
-		if r == utf8.RuneError && n <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		src = src[n:]
-	}
-	return line, col
 }
 
 // reportCSV reports an error of the header line.
