@@ -247,16 +247,11 @@ func (t *Table) Bool(key string, def bool) bool {
 
 // Int reads a non-negative integer; def when absent.
 func (t *Table) Int(key string, def int64) int64 {
-	v, ok := t.get(key, false)
-	if !ok {
+	n, ok := t.integer(key)
+	switch {
+	case !ok:
 		return def
-	}
-	n, isInt := v.(int64)
-	if !isInt {
-		t.typeErr(key, "an integer", v)
-		return def
-	}
-	if n < 0 {
+	case n < 0:
 		t.Errorf(key, -1, "%s must not be negative (got %d)", t.Name(key), n)
 		return def
 	}
@@ -266,20 +261,29 @@ func (t *Table) Int(key string, def int64) int64 {
 // IntIn reads an integer that must lie in [lo, hi]; def when absent or
 // out of range.
 func (t *Table) IntIn(key string, def, lo, hi int64) int64 {
-	v, ok := t.get(key, false)
-	if !ok {
+	n, ok := t.integer(key)
+	switch {
+	case !ok:
 		return def
-	}
-	n, isInt := v.(int64)
-	if !isInt {
-		t.typeErr(key, "an integer", v)
-		return def
-	}
-	if n < lo || n > hi {
+	case n < lo || n > hi:
 		t.Errorf(key, -1, "%s must be from %d to %d, not %d", t.Name(key), lo, hi, n)
 		return def
 	}
 	return n
+}
+
+// integer reads an integer; false when absent or (reported) of another
+// type.
+func (t *Table) integer(key string) (int64, bool) {
+	v, ok := t.get(key, false)
+	if !ok {
+		return 0, false
+	}
+	n, isInt := v.(int64)
+	if !isInt {
+		t.typeErr(key, "an integer", v)
+	}
+	return n, isInt
 }
 
 // Float reads a number (integers allowed); def when absent.
