@@ -564,15 +564,7 @@ func (p *pack) lighter() {
 			{text: cmp.Or(m.Case.Reference.Contact, "—"), style: stSmallText},
 		})
 	}
-	p.keep(func() {
-		p.heading(p.t("calls"), stH3, 20)
-		p.y += 1
-		if len(calls.rows) == 0 {
-			p.text(p.t("no_calls"), stSmall)
-			return
-		}
-		p.table(calls)
-	})
+	p.listing("calls", calls)
 	pages := table{widths: []float64{0.06, 0.58, 0.25, 0.11},
 		header: []string{p.t("rank"), p.t("case_study"), p.t("customer"), p.t("score")}}
 	for i, m := range p.in.Pages {
@@ -583,14 +575,20 @@ func (p *pack) lighter() {
 			{text: p.score(m.Score), style: stBold},
 		})
 	}
+	p.listing("pages", pages)
+}
+
+// listing writes one of the pack's lists, kept on one page: the
+// heading of key, then the table, or the "no_"+key line when it is empty.
+func (p *pack) listing(key string, t table) {
 	p.keep(func() {
-		p.heading(p.t("pages"), stH3, 20)
+		p.heading(p.t(key), stH3, 20)
 		p.y += 1
-		if len(pages.rows) == 0 {
-			p.text(p.t("no_pages"), stSmall)
+		if len(t.rows) == 0 {
+			p.text(p.t("no_"+key), stSmall)
 			return
 		}
-		p.table(pages)
+		p.table(t)
 	})
 }
 
