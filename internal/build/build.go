@@ -307,11 +307,11 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 		pages = same
 	}
 	copies, err := site.Render(in, pages)
-	if err == nil && same != nil {
-		maps.Copy(carried, same.paths)
-	}
 	if err != nil {
 		return fail(diag.Problem{Path: "templates", Message: err.Error()})
+	}
+	if same != nil {
+		maps.Copy(carried, same.paths)
 	}
 	for _, dst := range slices.Sorted(maps.Keys(copies)) {
 		if err := out.Copy(dst, filepath.Join(b.dir, filepath.FromSlash(copies[dst]))); err != nil {
@@ -319,17 +319,21 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 		}
 	}
 	index := search.Input{Lib: &public, Bodies: bodies}
-	if b.opts.DeferIndex {
-		if err := b.carryIndex(out, secrets); err != nil {
-			return fail(diag.Problem{Path: "search", Message: err.Error()})
-		}
-	} else {
+	switch {
+	case !b.opts.DeferIndex:
 		files, err := search.Index(index)
 		if err == nil {
 			err = out.FileAll(files)
 		}
 		if err != nil {
 			return fail(diag.Problem{Path: "search", Message: err.Error()})
+		}
+	case b.last != nil:
+		// The last index stands until IndexJob makes the next one.
+		for p := range b.last.Files {
+			if strings.HasPrefix(p, "search/") {
+				carried[p] = true
+			}
 		}
 	}
 	if err := b.carry(out, carried, secrets); err != nil {
@@ -424,21 +428,6 @@ func (b *Builder) carry(out *publish.Writer, carried map[string]bool, secrets fu
 		}
 	}
 	return nil
-}
-
-// carryIndex publishes the search index of the last render, until Index
-// makes the next one.
-func (b *Builder) carryIndex(out *publish.Writer, secrets func() []content.Secret) error {
-	if b.last == nil {
-		return nil
-	}
-	carried := map[string]bool{}
-	for p := range b.last.Files {
-		if strings.HasPrefix(p, "search/") {
-			carried[p] = true
-		}
-	}
-	return b.carry(out, carried, secrets)
 }
 
 // remember keeps a render into memory as the base of the next.
