@@ -141,26 +141,34 @@ func prepareMemory() {
 }
 
 // checkOutputDir refuses output directories whose replacement would destroy
-// sources: the site root, content/, templates/, or any directory holding them.
+// sources or someone's files: the site root, content/, templates/, any
+// directory holding them, the home directory and the working directory.
+// Sources are compared by their real paths, and by identity as well: a
+// directory reached through another path (a bind mount) is still the same.
 func checkOutputDir(siteDir, out string) error {
-	absSite, err := realPath(siteDir)
-	if err != nil {
-		return err
-	}
 	absOut, err := realPath(out)
 	if err != nil {
 		return err
 	}
-	protected := []string{absSite, filepath.Join(absSite, "content"), filepath.Join(absSite, "templates")}
-	for _, p := range protected {
-		if absOut == p || within(p, absOut) {
+	for _, name := range []string{"", "content", "templates"} {
+		src, err := realPath(filepath.Join(siteDir, name))
+		if err != nil {
+			return err
+		}
+		if holds(absOut, src) {
 			return fmt.Errorf("refusing to write output into %s: it would replace %s (choose another -o, such as %s)",
-				out, p, filepath.Join(siteDir, "public"))
+				out, src, filepath.Join(siteDir, "public"))
+		}
+		if name != "" && holds(src, absOut) {
+			return fmt.Errorf("refusing to write output into %s: it is inside the site's sources %s", out, src)
 		}
 	}
-	for _, p := range protected[1:] {
-		if within(absOut, p) {
-			return fmt.Errorf("refusing to write output into %s: it is inside the site's sources %s", out, p)
+	home, _ := os.UserHomeDir()
+	wd, _ := os.Getwd()
+	for _, dir := range []struct{ path, what string }{{home, "your home directory"}, {wd, "the working directory"}} {
+		if real, err := realPath(dir.path); dir.path != "" && err == nil && holds(absOut, real) {
+			return fmt.Errorf("refusing to write output into %s: it would replace %s %s (choose another -o, such as %s)",
+				out, dir.what, real, filepath.Join(siteDir, "public"))
 		}
 	}
 	return nil
@@ -170,6 +178,27 @@ func checkOutputDir(siteDir, out string) error {
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// holds reports whether the directory dir is p or holds it. Both are real
+// paths (realPath); where dir exists, p's directories are also compared
+// with it by identity, which catches one directory under two paths.
+func holds(dir, p string) bool {
+	if within(p, dir) {
+		return true
+	}
+	d, err := os.Stat(dir)
+	if err != nil || !d.IsDir() {
+		return false
+	}
+	for a := p; ; a = filepath.Dir(a) {
+		if info, err := os.Stat(a); err == nil && os.SameFile(info, d) {
+			return true
+		}
+		if filepath.Dir(a) == a {
+			return false
+		}
+	}
 }
 
 // realPath is the absolute path with symlinks resolved as far as the path

@@ -36,3 +36,38 @@ func TestBuildOutputExitCodes(t *testing.T) {
 		t.Errorf("--clean kept thesis.tex: %v", err)
 	}
 }
+
+func TestHoldsComparesRealPathsAndIdentity(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"data/content", "site"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("../data/content", filepath.Join(root, "site", "content")); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	real := func(p string) string {
+		t.Helper()
+		r, err := realPath(filepath.Join(root, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	for _, tc := range []struct {
+		dir, p string
+		want   bool
+	}{
+		{"data", "site/content", true},           // through the link
+		{"data", "site/content/cases/new", true}, // not made yet
+		{"site/content", "data/content/x", true}, // the link's target from the other side
+		{"data/content", "data", false},          // the parent is not inside
+		{"site", "data/content", false},          // the link is in site, its target is not
+		{"site/content/cases", "site/content", false},
+	} {
+		if got := holds(real(tc.dir), real(tc.p)); got != tc.want {
+			t.Errorf("holds(%s, %s) = %v, want %v", tc.dir, tc.p, got, tc.want)
+		}
+	}
+}

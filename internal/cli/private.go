@@ -27,11 +27,19 @@ func checkPrivateDest(siteDir, dest string, out privateOutput) error {
 	if err != nil {
 		return err
 	}
-	if public := filepath.Join(absSite, "public"); within(absDest, public) {
+	public, err := realPath(filepath.Join(absSite, "public"))
+	if err != nil {
+		return err
+	}
+	if holds(public, absDest) {
 		return fmt.Errorf("refusing to write %s%s: it is inside the public site %s, and %s (%s)", out.what, dest, public, out.why, out.hint)
 	}
-	for _, src := range []string{filepath.Join(absSite, "content"), filepath.Join(absSite, "templates")} {
-		if within(absDest, src) {
+	for _, name := range []string{"content", "templates"} {
+		src, err := realPath(filepath.Join(absSite, name))
+		if err != nil {
+			return err
+		}
+		if holds(src, absDest) {
 			return fmt.Errorf("refusing to write %s%s: it is inside the site's sources %s", out.what, dest, src)
 		}
 	}

@@ -406,3 +406,18 @@ func assertWholeBuild(t *testing.T, dir string, git bool) {
 		t.Fatalf("build %s: %d files, want %d", gen, len(got), len(want))
 	}
 }
+
+// A marker of a refpack version that listed the top level only vouches for
+// everything below the entries it lists.
+func TestWriterReplacesABuildWithATopLevelMarker(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	mkfiles(t, dir, "index.html", "cases/a/index.html", "cases/a/photo.png")
+	if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerHeadTop+"cases\nindex.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeBuild(t, dir, map[string]string{"index.html": "new", "cases/b/index.html": "new"})
+	assertTree(t, dir, Marker, "cases/b/index.html", "index.html")
+	if got, _ := os.ReadFile(filepath.Join(dir, Marker)); string(got) != markerHead+"cases/\ncases/b/\ncases/b/index.html\nindex.html\n" {
+		t.Errorf("marker = %q", got)
+	}
+}

@@ -88,14 +88,16 @@ type Writer struct {
 	clean    bool   // replace dir whatever it holds
 	unlock   func() // releases tmp's lock
 	guard    *lateGuard
-	seen     sync.Map // output paths written, and directories made in tmp
+	seen     sync.Map           // output paths written, and directories made in tmp
+	foreign  chan foreignResult // what the previous build's directories hold that it did not write
 
-	mu    sync.Mutex
-	held  []heldFile // files given before the guard was ready
-	leaks diag.List
-	files int
-	err   error   // of writing a held file
-	mem   *Memory // the files, when kept in memory
+	mu      sync.Mutex
+	held    []heldFile // files given before the guard was ready
+	leaks   diag.List
+	files   int
+	written []string // output paths written into tmp, for the marker
+	err     error    // of writing a held file
+	mem     *Memory  // the files, when kept in memory
 }
 
 // Memory is a site held in memory by NewMemory's Writer. It holds the
@@ -155,7 +157,22 @@ func NewWriter(dir string, clean bool) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{dir: dir, tmp: tmp, name: name, clean: clean, unlock: sync.OnceFunc(unlock), guard: newLateGuard()}, nil
+	w := &Writer{dir: dir, tmp: tmp, name: name, clean: clean, unlock: sync.OnceFunc(unlock), guard: newLateGuard()}
+	if !clean {
+		// Reading every directory of a large previous build takes a
+		// tenth of a second: it runs while the site renders.
+		w.foreign = make(chan foreignResult, 1)
+		go func() {
+			names, err := foreignInside(dir)
+			w.foreign <- foreignResult{names, err}
+		}()
+	}
+	return w, nil
+}
+
+type foreignResult struct {
+	names []string
+	err   error
 }
 
 // DryRun scans files like a Writer but writes nothing: refpack check uses
@@ -280,6 +297,9 @@ func (w *Writer) publish(g *Guard, p string, data []byte, src string) error {
 		return nil
 	}
 	w.files++
+	if w.tmp != "" {
+		w.written = append(w.written, p)
+	}
 	w.mu.Unlock()
 	if w.tmp == "" {
 		return nil
@@ -350,7 +370,14 @@ func (w *Writer) Commit() error {
 	if w.tmp == "" {
 		return nil
 	}
-	err := listEntries(w.tmp)
+	err := writeListing(w.tmp, w.written)
+	if err == nil && w.foreign != nil {
+		r := <-w.foreign
+		err = r.err
+		if err == nil && len(r.names) > 0 {
+			err = &ForeignError{Dir: w.name, Names: r.names}
+		}
+	}
 	if err == nil {
 		// Checked again: files may have appeared while the site rendered.
 		err = checkTarget(w.name, w.dir, w.clean)

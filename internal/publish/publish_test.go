@@ -28,9 +28,6 @@ func newWriter(dir string, clean bool) (*Writer, error) {
 func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	writeBuild(t, dir, map[string]string{"index.html": "old", "cases/gone/index.html": "old"})
-	if err := os.WriteFile(filepath.Join(dir, "cases", "stale.html"), []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	w, err := newWriter(dir, false)
 	if err != nil {
 		t.Fatal(err)
@@ -38,7 +35,7 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	if err := w.File("cases/a/index.html", []byte("<p>public</p>")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "cases", "stale.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "cases", "gone", "index.html")); err != nil {
 		t.Fatalf("the previous output changed before Commit: %v", err)
 	}
 	if err := w.Commit(); err != nil {
@@ -47,7 +44,7 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 	if got, err := os.ReadFile(filepath.Join(dir, "cases/a/index.html")); err != nil || string(got) != "<p>public</p>" {
 		t.Fatalf("new file = %q, %v", got, err)
 	}
-	for _, stale := range []string{"index.html", "cases/gone", "cases/stale.html"} {
+	for _, stale := range []string{"index.html", "cases/gone"} {
 		if _, err := os.Stat(filepath.Join(dir, stale)); !os.IsNotExist(err) {
 			t.Fatalf("stale %s survived the swap: %v", stale, err)
 		}
@@ -56,6 +53,47 @@ func TestWriterSwapsInOnlyACompleteBuild(t *testing.T) {
 		t.Fatalf("Files() = %d, want 1", w.Files())
 	}
 	assertNoTemp(t, filepath.Dir(dir))
+}
+
+// A file someone put below the top level of a previous build, where a
+// listing of the top level alone would not see it, stops the next build:
+// it is named and kept, and so is the previous build around it.
+func TestWriterKeepsAFileAddedDeepInsideABuild(t *testing.T) {
+	for _, planted := range []string{"cases/notes.txt", "cases/gone/draft/", "cases/gone/index.html.bak"} {
+		t.Run(planted, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			writeBuild(t, dir, map[string]string{"index.html": "old", "cases/gone/index.html": "old"})
+			mkfiles(t, dir, planted)
+			w, err := newWriter(dir, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.File("index.html", []byte("new"))
+			err = w.Commit()
+			var foreign *ForeignError
+			if !errors.As(err, &foreign) || len(foreign.Names) != 1 || foreign.Names[0] != planted {
+				t.Fatalf("Commit() = %v, want a refusal naming %s", err, planted)
+			}
+			if got, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(got) != "old" {
+				t.Errorf("the previous output changed: index.html = %q", got)
+			}
+			if _, err := os.Stat(filepath.Join(dir, planted)); err != nil {
+				t.Errorf("the planted file is gone: %v", err)
+			}
+			assertNoTemp(t, filepath.Dir(dir))
+
+			// --clean replaces it all.
+			w, err = newWriter(dir, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.File("index.html", []byte("clean"))
+			if err := w.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			assertTree(t, dir, Marker, "index.html")
+		})
+	}
 }
 
 func TestWriterRefusesALeakAndKeepsTheOldOutput(t *testing.T) {
