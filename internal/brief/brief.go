@@ -19,6 +19,7 @@ import (
 	"github.com/refpack/refpack/internal/content"
 	"github.com/refpack/refpack/internal/locale"
 	"github.com/refpack/refpack/internal/match"
+	"github.com/refpack/refpack/internal/publish"
 	"github.com/refpack/refpack/internal/questions"
 )
 
@@ -160,7 +161,8 @@ func (p *pack) metadata() {
 	f.SetAuthor(p.clean(cmp.Or(p.in.Site.Title, "refpack")), true)
 	f.SetCreator("refpack", true)
 	f.SetProducer("refpack (go-pdf/fpdf)", true)
-	kw := []string{p.t("keywords"), pr.Slug}
+	// The marker lets a build recognise a pack copied into a bundle.
+	kw := []string{p.t("keywords"), pr.Slug, publish.PackMarker}
 	for _, m := range p.in.Matches {
 		kw = append(kw, m.Case.Slug)
 	}

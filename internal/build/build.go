@@ -313,10 +313,21 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 	if same != nil {
 		maps.Copy(carried, same.paths)
 	}
+	unchecked := uncheckedCopies(public.Cases)
 	for _, dst := range slices.Sorted(maps.Keys(copies)) {
-		if err := out.Copy(dst, filepath.Join(b.dir, filepath.FromSlash(copies[dst]))); err != nil {
+		err := out.Copy(dst, filepath.Join(b.dir, filepath.FromSlash(copies[dst])), unchecked[dst])
+		var refused *publish.RefusedError
+		if errors.As(err, &refused) {
+			// Reported with the others; the build goes on to find them all.
+			problems = append(problems, diag.Problem{Path: copies[dst], Message: refused.Reason})
+		} else if err != nil {
 			return fail(diag.Problem{Path: copies[dst], Message: err.Error()})
 		}
+	}
+	if len(problems) > len(all.Problems) {
+		all.Problems = problems
+		all.Sort()
+		problems = all.Problems
 	}
 	index := search.Input{Lib: &public, Bodies: bodies}
 	switch {
@@ -354,6 +365,21 @@ func (b *Builder) render(changed []string, out *publish.Writer) Result {
 	}
 	b.pending = nil
 	return res
+}
+
+// uncheckedCopies are the output paths of the bundle files of cases that
+// their authors checked by hand (unchecked_files), which are published
+// even where the guard cannot read them.
+func uncheckedCopies(cases []*content.Case) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range cases {
+		if c.Bundle {
+			for _, f := range c.UncheckedFiles {
+				out["cases/"+c.Slug+"/"+f] = true
+			}
+		}
+	}
+	return out
 }
 
 // theme is the built-in theme overlaid by the site's own templates/.
@@ -474,8 +500,9 @@ func (b *Builder) AddIndex(files map[string][]byte) (Result, *publish.Writer) {
 	fail := func(p diag.Problem) (Result, *publish.Writer) {
 		return Result{Problems: append(problems, p)}, nil
 	}
+	unchecked := uncheckedCopies(b.lastPublished)
 	for _, dst := range slices.Sorted(maps.Keys(b.last.Copies)) {
-		if err := out.Copy(dst, b.last.Copies[dst]); err != nil {
+		if err := out.Copy(dst, b.last.Copies[dst], unchecked[dst]); err != nil {
 			return fail(diag.Problem{Path: dst, Message: err.Error()})
 		}
 	}

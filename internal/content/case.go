@@ -26,6 +26,7 @@ func loadCase(fsys fs.FS, site *config.Site, p string, bundleFiles []string, pro
 		problems.Errorf(p, 0, 0, "file too large to be a case study: %d bytes (the limit is %d bytes, 1 MiB); move large data into bundle files", size, MaxCaseSize)
 		return nil
 	}
+	checkBundleFiles(fsys, p, bundleFiles, problems)
 	return ParseCase(site, p, src, bundleFiles, problems)
 }
 
@@ -65,6 +66,8 @@ func ParseCase(site *config.Site, p string, src []byte, bundleFiles []string, pr
 		c.front = doc
 	}
 	c.Draft = root.Bool("draft", false)
+	c.UncheckedFiles = root.Strings("unchecked_files", false)
+	checkUnchecked(root, c)
 
 	c.Slug = slugFromPath(p)
 	if root.Has("slug") {

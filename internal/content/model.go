@@ -100,6 +100,10 @@ type Case struct {
 	// bundle directory, slash-separated and sorted; they are copied to the
 	// case's page directory.
 	BundleFiles []string
+	// UncheckedFiles are the bundle files the author checked by hand for
+	// private values (unchecked_files): published even when the guard
+	// cannot read them all.
+	UncheckedFiles []string
 
 	Title         string
 	Summary       string

@@ -311,11 +311,38 @@ func (w *Writer) publish(g *Guard, p string, data []byte, src string) error {
 	return os.WriteFile(target, data, 0o644)
 }
 
-// Copy publishes the file at src (a bundle's image) at output path p.
-func (w *Writer) Copy(p, src string) error {
+// Copy publishes the file at src (a bundle file) at output path p. What
+// the guard reads of it once decoded (decodeBundle) is scanned too, and a
+// leak found there is reported at p. A file the guard cannot read is
+// refused with a *RefusedError unless unchecked (the author checked it by
+// hand); a pack always is.
+func (w *Writer) Copy(p, src string, unchecked bool) error {
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return err
+	}
+	parts, err := decodeBundle(data, unchecked)
+	if err != nil {
+		return err
+	}
+	if len(parts) > 0 {
+		// Rare (archives, PDFs, PNG text): waiting for the guard costs
+		// nothing in a build, whose pages took longer to render.
+		g := w.guard.wait()
+		raw := scanFile(g, p, data)
+		var found []int
+		for _, part := range parts {
+			for _, s := range g.Scan(part) {
+				if !slices.Contains(raw, s) && !slices.Contains(found, s) {
+					found = append(found, s)
+				}
+			}
+		}
+		w.mu.Lock()
+		for _, s := range found {
+			w.leaks.Add(leak(g, p, s))
+		}
+		w.mu.Unlock()
 	}
 	return w.file(p, data, src)
 }

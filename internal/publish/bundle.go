@@ -1,0 +1,637 @@
+package publish
+
+// A bundle file is published as the author gave it, so the guard must read
+// what a reader of that file would: the text inside gzip, zip-based
+// documents (docx, xlsx, odt, epub), PNG text chunks and PDF streams. A
+// file whose text the guard cannot be sure to read (another archive, an
+// unknown binary, a PDF whose fonts show glyph numbers) is refused unless
+// the author checked it by hand and listed it in unchecked_files; a pack
+// made by `refpack brief` is refused always.
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/bzip2"
+	"compress/gzip"
+	"compress/zlib"
+	"encoding/ascii85"
+	"encoding/base64"
+	"encoding/binary"
+	hexenc "encoding/hex"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Limits on what is decompressed of one bundle file: past them the file is
+// refused rather than followed, so that a zip bomb costs nothing.
+const (
+	maxDecoded = 64 << 20 // bytes decompressed in all, per file
+	maxMembers = 10000    // archive members, per file
+	maxDepth   = 4        // archives inside archives
+)
+
+// PackMarker is a keyword `refpack brief` puts into every pack's metadata,
+// by which a pack copied into a bundle is recognised and refused.
+const PackMarker = "refpack-private"
+
+// packProducer is the Producer of packs written before PackMarker.
+const packProducer = "refpack (go-pdf/fpdf)"
+
+// RefusedError is a bundle file that may not be published whatever its
+// content: the guard cannot read it, or it is a pack.
+type RefusedError struct{ Reason string }
+
+func (e *RefusedError) Error() string { return e.Reason }
+
+// decoded is what the guard reads of a bundle file beyond its raw bytes.
+type decoded struct {
+	budget int64    // bytes that may still be decompressed
+	parts  [][]byte // decoded texts and member names, each scanned apart
+	opaque string   // why some of the file cannot be read; "" when all can
+	pack   bool     // a pack made by refpack brief
+	bomb   string   // the limit the file went past; "" when none
+}
+
+// decodeBundle decodes data, a bundle file, as far as the guard can read
+// it; unchecked is set when the author listed it in unchecked_files. The
+// error is a *RefusedError.
+func decodeBundle(data []byte, unchecked bool) ([][]byte, error) {
+	d := &decoded{budget: maxDecoded}
+	d.file(data, 0)
+	switch {
+	case d.pack:
+		return nil, &RefusedError{"a pack made by refpack brief would be published: packs are private; remove it from the bundle"}
+	case d.bomb != "" && !unchecked:
+		return nil, &RefusedError{fmt.Sprintf("cannot be checked for private values: it decompresses past %s (a possible zip bomb); remove it from the bundle, or check it by hand and list it in unchecked_files in the case's front matter", d.bomb)}
+	case d.opaque != "" && !unchecked:
+		return nil, &RefusedError{fmt.Sprintf("cannot be checked for private values: %s; publish it in a form the guard reads (unpacked, or a PDF with standard fonts), or check it by hand and list it in unchecked_files in the case's front matter", d.opaque)}
+	}
+	return d.parts, nil
+}
+
+// unreadable notes the first reason why part of the file cannot be read.
+func (d *decoded) unreadable(format string, args ...any) {
+	if d.opaque == "" {
+		d.opaque = fmt.Sprintf(format, args...)
+	}
+}
+
+// inflate reads r to its end within the budget; ok is false past it. A
+// stream that breaks off gives what came before the break.
+func (d *decoded) inflate(r io.Reader) ([]byte, bool) {
+	if d.bomb != "" {
+		return nil, false
+	}
+	b, _ := io.ReadAll(io.LimitReader(r, d.budget+1))
+	if int64(len(b)) > d.budget {
+		d.bomb = "64 MiB"
+		return nil, false
+	}
+	d.budget -= int64(len(b))
+	return b, true
+}
+
+// nested adds the decoded bytes of a member or stream and reads them as a
+// file of their own.
+func (d *decoded) nested(b []byte, depth int) {
+	d.parts = append(d.parts, b)
+	d.file(b, depth+1)
+}
+
+var (
+	pngMagic = []byte("\x89PNG\r\n\x1a\n")
+	zipMagic = []byte("PK\x03\x04")
+	zipEnd   = []byte("PK\x05\x06")
+)
+
+// file reads data by what it is, whatever its name says.
+func (d *decoded) file(data []byte, depth int) {
+	if depth > maxDepth {
+		d.unreadable("it nests archives more than %d deep", maxDepth)
+		return
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\x1f\x8b")):
+		d.gzip(data, depth)
+	case bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, zipEnd):
+		d.zip(data, depth)
+	case bytes.HasPrefix(data, pngMagic):
+		d.png(data, depth)
+	case bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")):
+		d.pdf(data, depth)
+	case bytes.HasPrefix(data, []byte("BZh")):
+		if b, ok := d.inflate(bzip2.NewReader(bytes.NewReader(data))); ok {
+			d.nested(b, depth)
+		}
+	case bytes.HasPrefix(data, []byte("wOFF")):
+		d.woff(data)
+	case bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")):
+		d.parts = append(d.parts, utf16Text(data))
+	default:
+		if kind := opaqueKind(data); kind != "" {
+			d.unreadable("it is %s, whose content the guard cannot read", kind)
+		} else if knownMedia(data) {
+			// Pixels and sound; their metadata is stored as it is.
+		} else if isText(data) {
+			d.dataURIs(data, depth)
+		} else {
+			d.unreadable("it is a binary file of a kind the guard does not know")
+		}
+	}
+	if depth == 0 && !bytes.HasPrefix(data, zipMagic) && zipAppended(data) {
+		// A zip joined to the end of another file, such as an image,
+		// opens as a zip too.
+		d.zip(data, depth)
+	}
+}
+
+// opaqueKind names an archive or compression the guard cannot open.
+func opaqueKind(data []byte) string {
+	for _, k := range []struct{ magic, name string }{
+		{"7z\xbc\xaf\x27\x1c", "a 7z archive"},
+		{"Rar!\x1a\x07", "a RAR archive"},
+		{"\xfd7zXZ\x00", "an xz stream"},
+		{"\x28\xb5\x2f\xfd", "a zstd stream"},
+		{"\x04\x22\x4d\x18", "an lz4 stream"},
+		{"\x5d\x00\x00", "an lzma stream"},
+		{"MSCF", "a cabinet archive"},
+		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (OLE)"},
+		{"wOF2", "a WOFF2 font, whose tables are compressed"},
+	} {
+		if bytes.HasPrefix(data, []byte(k.magic)) {
+			return k.name
+		}
+	}
+	return ""
+}
+
+// knownMedia reports images, fonts, sound and video, whose text (metadata)
+// is not compressed.
+func knownMedia(data []byte) bool {
+	for _, magic := range []string{
+		"\xff\xd8\xff", "GIF87a", "GIF89a", "II*\x00", "MM\x00*", "\x00\x00\x01\x00", // JPEG, GIF, TIFF, ICO
+		"\x00\x01\x00\x00", "OTTO", "true", "ttcf", // fonts
+		"\x1a\x45\xdf\xa3", "OggS", "fLaC", "ID3", "\xff\xfb", "\xff\xf3", "\xff\xf2", // WebM, Ogg, FLAC, MP3
+	} {
+		if bytes.HasPrefix(data, []byte(magic)) {
+			return true
+		}
+	}
+	if len(data) >= 12 {
+		switch {
+		case string(data[:4]) == "RIFF" && (string(data[8:12]) == "WEBP" || string(data[8:12]) == "WAVE" || string(data[8:12]) == "AVI "):
+			return true
+		case string(data[4:8]) == "ftyp": // MP4, MOV, HEIC, AVIF
+			return true
+		}
+	}
+	return false
+}
+
+// isText reports data without the control bytes that only binary files
+// hold.
+func isText(data []byte) bool {
+	for _, c := range data {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16Text is UTF-16 text with a byte order mark, as UTF-8.
+func utf16Text(data []byte) []byte {
+	var order binary.ByteOrder = binary.BigEndian
+	if data[0] == 0xff {
+		order = binary.LittleEndian
+	}
+	units := make([]uint16, 0, len(data)/2)
+	for i := 2; i+1 < len(data); i += 2 {
+		units = append(units, order.Uint16(data[i:]))
+	}
+	return []byte(string(utf16.Decode(units)))
+}
+
+var dataURI = regexp.MustCompile(`;base64,\s*([A-Za-z0-9+/=\s]{16,})`)
+
+// dataURIs reads the files embedded in a text file as data: URIs, such as
+// an image in an SVG.
+func (d *decoded) dataURIs(data []byte, depth int) {
+	if !bytes.Contains(data, []byte(";base64,")) {
+		return
+	}
+	for _, m := range dataURI.FindAllSubmatch(data, -1) {
+		b, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(dropSpace(m[1]))))
+		if err != nil && len(b) == 0 {
+			continue
+		}
+		if int64(len(b)) > d.budget {
+			d.bomb = "64 MiB"
+			return
+		}
+		d.budget -= int64(len(b))
+		d.nested(b, depth)
+	}
+}
+
+func dropSpace(b []byte) []byte {
+	return bytes.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, b)
+}
+
+// gzip reads a gzip file (.gz, .svgz), its stored name and comment too.
+func (d *decoded) gzip(data []byte, depth int) {
+	r, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		d.unreadable("it is a damaged gzip file")
+		return
+	}
+	d.parts = append(d.parts, []byte(r.Name), []byte(r.Comment))
+	if b, ok := d.inflate(r); ok {
+		d.nested(b, depth)
+	}
+}
+
+// zipAppended reports a zip archive's end record near the end of data.
+func zipAppended(data []byte) bool {
+	return bytes.Contains(data[max(0, len(data)-(64<<10)-22):], zipEnd)
+}
+
+// zip reads a zip-based file: every member's name and bytes.
+func (d *decoded) zip(data []byte, depth int) {
+	r, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		if depth > 0 || bytes.HasPrefix(data, zipMagic) {
+			d.unreadable("it is a zip archive the guard cannot open (%v)", err)
+		}
+		return
+	}
+	if len(r.File) > maxMembers {
+		d.bomb = strconv.Itoa(maxMembers) + " members"
+		return
+	}
+	d.parts = append(d.parts, []byte(r.Comment))
+	for _, f := range r.File {
+		d.parts = append(d.parts, []byte(f.Name), []byte(f.Comment))
+		if f.Flags&1 != 0 {
+			d.unreadable("its member %s is encrypted", f.Name)
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			d.unreadable("its member %s cannot be read (%v)", f.Name, err)
+			continue
+		}
+		b, ok := d.inflate(rc)
+		rc.Close()
+		if !ok {
+			return
+		}
+		d.nested(b, depth)
+	}
+}
+
+// png reads a PNG's text chunks: tEXt as it is, and zTXt, iTXt and the
+// ICC profile (iCCP, which holds a description) decompressed.
+func (d *decoded) png(data []byte, depth int) {
+	for i := len(pngMagic); i+12 <= len(data); {
+		n := int(binary.BigEndian.Uint32(data[i:]))
+		kind := string(data[i+4 : i+8])
+		if n < 0 || n > len(data)-i-12 {
+			d.unreadable("it is a damaged PNG")
+			return
+		}
+		body := data[i+8 : i+8+n]
+		i += 12 + n
+		key, rest, _ := bytes.Cut(body, []byte{0})
+		switch kind {
+		case "tEXt":
+			d.parts = append(d.parts, key, rest)
+		case "zTXt", "iCCP":
+			d.parts = append(d.parts, key)
+			if len(rest) > 0 {
+				d.zlib(rest[1:], depth)
+			}
+		case "iTXt":
+			d.parts = append(d.parts, key)
+			if len(rest) < 2 {
+				continue
+			}
+			compressed := rest[0] == 1
+			lang, rest, _ := bytes.Cut(rest[2:], []byte{0})
+			translated, text, _ := bytes.Cut(rest, []byte{0})
+			d.parts = append(d.parts, lang, translated)
+			if compressed {
+				d.zlib(text, depth)
+			} else {
+				d.parts = append(d.parts, text)
+			}
+		case "IEND":
+			return
+		}
+	}
+}
+
+// zlib decompresses a zlib stream as a text.
+func (d *decoded) zlib(b []byte, depth int) {
+	r, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		d.unreadable("it holds a damaged compressed chunk")
+		return
+	}
+	if out, ok := d.inflate(r); ok {
+		d.parts = append(d.parts, out)
+	}
+}
+
+// woff reads a WOFF font's tables, which are compressed one by one.
+func (d *decoded) woff(data []byte) {
+	if len(data) < 44 {
+		return
+	}
+	tables := int(binary.BigEndian.Uint16(data[12:]))
+	for t := range tables {
+		e := 44 + 20*t
+		if e+20 > len(data) {
+			d.unreadable("it is a damaged WOFF font")
+			return
+		}
+		off, clen, olen := binary.BigEndian.Uint32(data[e+4:]), binary.BigEndian.Uint32(data[e+8:]), binary.BigEndian.Uint32(data[e+12:])
+		if uint64(off)+uint64(clen) > uint64(len(data)) {
+			d.unreadable("it is a damaged WOFF font")
+			return
+		}
+		if clen < olen {
+			d.zlib(data[off:off+clen], 0)
+		}
+	}
+}
+
+// PDF
+
+var (
+	pdfStream = regexp.MustCompile(`>>\s*stream\r?\n`)
+	pdfFilter = regexp.MustCompile(`/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)`)
+	pdfName   = regexp.MustCompile(`/([A-Za-z0-9]+)`)
+	// pdfHidden are what make a PDF's text unreadable without the fonts:
+	// character codes that are glyph numbers (Identity-H/V, CID fonts) or
+	// are mapped to other glyphs (Type3 fonts, Differences).
+	pdfHidden = regexp.MustCompile(`/(Identity-H|Identity-V|Type0|CIDFontType0|CIDFontType2|Type3|Differences)\b`)
+	pdfImage  = regexp.MustCompile(`/Subtype\s*/Image\b`)
+	pdfFile   = regexp.MustCompile(`/Type\s*/EmbeddedFile\b`)
+)
+
+// pdf reads a PDF: its objects, every stream decoded, and the strings of
+// both, decoded as a reader sees them (UTF-16 text strings, TJ arrays).
+// The text shown through fonts the guard cannot decode makes it opaque.
+func (d *decoded) pdf(data []byte, depth int) {
+	var objects []byte // the file without its streams' data, plus the object streams
+	at := 0
+	for _, m := range pdfStream.FindAllIndex(data, -1) {
+		if m[0] < at {
+			continue // "stream" inside the data of the stream before
+		}
+		start := bytes.LastIndex(data[at:m[0]], []byte("obj"))
+		dict := data[at+max(start, 0) : m[0]+2]
+		objects = append(objects, data[at:m[0]+2]...)
+		end := bytes.Index(data[m[1]:], []byte("endstream"))
+		if end < 0 {
+			d.unreadable("it is a damaged PDF (a stream without end)")
+			at = len(data)
+			break
+		}
+		raw := data[m[1] : m[1]+end]
+		at = m[1] + end
+		if pdfImage.Match(dict) {
+			continue // pixels
+		}
+		b, ok := d.pdfDecode(dict, raw)
+		if !ok {
+			if d.bomb != "" {
+				return
+			}
+			continue
+		}
+		switch {
+		case pdfFile.Match(dict):
+			d.nested(b, depth)
+		case bytes.Contains(dict, []byte("/FontFile")) || bytes.Contains(dict, []byte("/Length1")):
+			// A font program: glyph outlines, no text.
+		default:
+			d.parts = append(d.parts, b, pdfText(b))
+			if bytes.Contains(dict, []byte("/ObjStm")) || bytes.Contains(b, []byte("/Font")) {
+				objects = append(objects, b...)
+			}
+		}
+	}
+	objects = append(objects, data[at:]...)
+	d.parts = append(d.parts, pdfText(objects))
+	if m := pdfHidden.FindSubmatch(objects); m != nil {
+		d.unreadable("it is a PDF whose text is shown through fonts with /%s, which the guard cannot read", m[1])
+	}
+	if bytes.Contains(objects, []byte("/Encrypt")) {
+		d.unreadable("it is an encrypted PDF")
+	}
+	for _, p := range d.parts {
+		if bytes.Contains(p, []byte(PackMarker)) || bytes.Contains(p, []byte(packProducer)) {
+			d.pack = true
+		}
+	}
+}
+
+// pdfDecode applies a stream's filters; ok is false when one is beyond
+// the guard (noted as unreadable).
+func (d *decoded) pdfDecode(dict, raw []byte) ([]byte, bool) {
+	m := pdfFilter.FindSubmatch(dict)
+	if m == nil {
+		return raw, true
+	}
+	b := raw
+	for _, f := range pdfName.FindAllSubmatch(m[1], -1) {
+		switch name := string(f[1]); name {
+		case "FlateDecode", "Fl":
+			r, err := zlib.NewReader(bytes.NewReader(b))
+			if err != nil {
+				d.unreadable("it is a PDF with a damaged compressed stream")
+				return nil, false
+			}
+			var ok bool
+			if b, ok = d.inflate(r); !ok {
+				return nil, false
+			}
+		case "ASCIIHexDecode", "AHx":
+			b = dropSpace(bytes.TrimSuffix(bytes.TrimSpace(b), []byte(">")))
+			if len(b)%2 == 1 {
+				b = append(b, '0')
+			}
+			out := make([]byte, len(b)/2)
+			if _, err := hexenc.Decode(out, b); err != nil {
+				d.unreadable("it is a PDF with a damaged hex stream")
+				return nil, false
+			}
+			b = out
+		case "ASCII85Decode", "A85":
+			b = bytes.TrimSuffix(bytes.TrimSpace(b), []byte("~>"))
+			out, err := io.ReadAll(ascii85.NewDecoder(bytes.NewReader(b)))
+			if err != nil && len(out) == 0 {
+				d.unreadable("it is a PDF with a damaged ASCII85 stream")
+				return nil, false
+			}
+			b = out
+		case "DCTDecode", "DCT", "JPXDecode", "CCITTFaxDecode", "CCF", "JBIG2Decode":
+			return nil, false // an image
+		default:
+			d.unreadable("it is a PDF with a stream compressed by /%s, which the guard cannot read", name)
+			return nil, false
+		}
+	}
+	return b, true
+}
+
+// pdfText is the strings of PDF syntax (objects or a page's content), one
+// a line, decoded: UTF-16 with its byte order mark, else one byte a
+// character. The pieces of a TJ array join as one, with a space where the
+// array moves the text by more than a space's width.
+func pdfText(src []byte) []byte {
+	var out []byte
+	inArray := false
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '%':
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+		case '(':
+			var s []byte
+			s, i = pdfLiteral(src, i)
+			out = appendPDFString(out, s)
+			if !inArray {
+				out = append(out, '\n')
+			}
+		case '<':
+			if i+1 < len(src) && src[i+1] == '<' {
+				i++
+				continue
+			}
+			end := bytes.IndexByte(src[i:], '>')
+			if end < 0 {
+				return out
+			}
+			h := dropSpace(src[i+1 : i+end])
+			if len(h)%2 == 1 {
+				h = append(h, '0')
+			}
+			s := make([]byte, len(h)/2)
+			if _, err := hexenc.Decode(s, h); err == nil {
+				out = appendPDFString(out, s)
+				if !inArray {
+					out = append(out, '\n')
+				}
+			}
+			i += end
+		case '[':
+			inArray = true
+		case ']':
+			if inArray {
+				out = append(out, '\n')
+			}
+			inArray = false
+		case '-':
+			// A move left by more than a space's width in a TJ array is
+			// the space between words.
+			j := i + 1
+			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.') {
+				j++
+			}
+			if inArray {
+				if n, err := strconv.ParseFloat(string(src[i+1:j]), 64); err == nil && n >= 200 {
+					out = append(out, ' ')
+				}
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// pdfLiteral reads the literal string opening at src[i] ('('), escapes
+// resolved, and returns it with the index of its closing parenthesis.
+func pdfLiteral(src []byte, i int) ([]byte, int) {
+	var s []byte
+	depth := 0
+	for i++; i < len(src); i++ {
+		c := src[i]
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return s, i
+			}
+			depth--
+		case '\\':
+			i++
+			if i >= len(src) {
+				return s, i
+			}
+			switch e := src[i]; e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r', '\n':
+				if e == '\r' && i+1 < len(src) && src[i+1] == '\n' {
+					i++
+				}
+				continue // a line continued
+			default:
+				if e >= '0' && e <= '7' {
+					n := 0
+					for k := 0; k < 3 && i < len(src) && src[i] >= '0' && src[i] <= '7'; k++ {
+						n = n*8 + int(src[i]-'0')
+						i++
+					}
+					i--
+					c = byte(n)
+				} else {
+					c = e
+				}
+			}
+		}
+		s = append(s, c)
+	}
+	return s, i
+}
+
+// appendPDFString appends a PDF string as UTF-8: UTF-16BE after its byte
+// order mark, UTF-8 when it is valid as such, else Latin-1.
+func appendPDFString(out, s []byte) []byte {
+	switch {
+	case bytes.HasPrefix(s, []byte("\xfe\xff")):
+		units := make([]uint16, 0, len(s)/2)
+		for i := 2; i+1 < len(s); i += 2 {
+			units = append(units, binary.BigEndian.Uint16(s[i:]))
+		}
+		return append(out, string(utf16.Decode(units))...)
+	case utf8.Valid(s):
+		return append(out, s...)
+	}
+	for _, c := range s {
+		out = utf8.AppendRune(out, rune(c))
+	}
+	return out
+}
