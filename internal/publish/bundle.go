@@ -137,6 +137,9 @@ func (d *decoded) file(data []byte, depth int) {
 		} else if knownMedia(data) {
 			// Pixels and sound; their metadata is stored as it is.
 		} else if isText(data) {
+			if xmlText := paragraphs(data); xmlText != nil {
+				d.parts = append(d.parts, xmlText)
+			}
 			d.dataURIs(data, depth)
 		} else {
 			d.unreadable("it is a binary file of a kind the guard does not know")
@@ -214,6 +217,68 @@ func utf16Text(data []byte) []byte {
 		units = append(units, order.Uint16(data[i:]))
 	}
 	return []byte(string(utf16.Decode(units)))
+}
+
+// paragraphElements hold one paragraph of text in the XML of documents:
+// Office (w:p, a:p, shared strings si), OpenDocument (text:p, text:h) and
+// SVG (text). Within one, the other tags (runs, spans, their formatting)
+// do not split a word: an editor cuts "Quill<w:r>feather" anywhere.
+var paragraphElements = map[string]bool{"p": true, "h": true, "si": true, "is": true, "text": true}
+
+// spaceElements are the tabs, spaces and breaks within a paragraph.
+var spaceElements = map[string]bool{"tab": true, "s": true, "br": true, "cr": true, "line-break": true}
+
+// paragraphs is the text of an XML document with the tags within a
+// paragraph dropped and the others made line breaks; nil when data is no
+// XML.
+func paragraphs(data []byte) []byte {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	if !bytes.HasPrefix(trimmed, []byte("<?xml")) && !bytes.HasPrefix(trimmed, []byte("<svg")) {
+		return nil
+	}
+	out := make([]byte, 0, len(data)/2)
+	inside := 0 // open paragraph elements
+	for i := 0; i < len(data); {
+		if data[i] != '<' {
+			j := bytes.IndexByte(data[i:], '<')
+			if j < 0 {
+				j = len(data) - i
+			}
+			out = append(out, data[i:i+j]...)
+			i += j
+			continue
+		}
+		end := bytes.IndexByte(data[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := data[i+1 : i+end]
+		i += end + 1
+		closing := bytes.HasPrefix(tag, []byte("/"))
+		name := bytes.TrimPrefix(tag, []byte("/"))
+		if k := bytes.IndexAny(name, " \t\r\n/"); k >= 0 {
+			name = name[:k]
+		}
+		if k := bytes.LastIndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		switch {
+		case paragraphElements[string(name)]:
+			if closing {
+				inside = max(inside-1, 0)
+			} else if !bytes.HasSuffix(tag, []byte("/")) {
+				inside++
+			}
+			out = append(out, '\n')
+		case inside > 0 && spaceElements[string(name)]:
+			out = append(out, ' ')
+		case inside > 0:
+			// a run or span: no break
+		default:
+			out = append(out, '\n')
+		}
+	}
+	return out
 }
 
 var dataURI = regexp.MustCompile(`;base64,\s*([A-Za-z0-9+/=\s]{16,})`)
@@ -402,7 +467,7 @@ func (d *decoded) pdf(data []byte, depth int) {
 		start := bytes.LastIndex(data[at:m[0]], []byte("obj"))
 		dict := data[at+max(start, 0) : m[0]+2]
 		objects = append(objects, data[at:m[0]+2]...)
-		end := bytes.Index(data[m[1]:], []byte("endstream"))
+		end := pdfStreamLength(dict, data[m[1]:])
 		if end < 0 {
 			d.unreadable("it is a damaged PDF (a stream without end)")
 			at = len(data)
@@ -445,6 +510,21 @@ func (d *decoded) pdf(data []byte, depth int) {
 			d.pack = true
 		}
 	}
+}
+
+var pdfLength = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+
+// pdfStreamLength is the length of the stream data that rest starts with:
+// its /Length when that is a number followed by endstream (data may hold
+// the word), else up to the first endstream; -1 when there is none.
+func pdfStreamLength(dict, rest []byte) int {
+	if m := pdfLength.FindSubmatch(dict); m != nil && m[2] == nil {
+		if n, err := strconv.Atoi(string(m[1])); err == nil && n <= len(rest) &&
+			bytes.HasPrefix(bytes.TrimLeft(rest[n:], "\r\n "), []byte("endstream")) {
+			return n
+		}
+	}
+	return bytes.Index(rest, []byte("endstream"))
 }
 
 // pdfDecode applies a stream's filters; ok is false when one is beyond
@@ -496,31 +576,39 @@ func (d *decoded) pdfDecode(dict, raw []byte) ([]byte, bool) {
 	return b, true
 }
 
-// pdfText is the strings of PDF syntax (objects or a page's content), one
-// a line, decoded: UTF-16 with its byte order mark, else one byte a
-// character. The pieces of a TJ array join as one, with a space where the
-// array moves the text by more than a space's width.
+// pdfText is the strings of PDF syntax (objects or a page's content),
+// decoded: UTF-16 with its byte order mark, else one byte a character.
+// Strings shown one after the other (Tj, TJ, with only font or spacing
+// changes between) join as a reader sees them, the pieces of a TJ array
+// too, with a space where the array moves the text by more than a space's
+// width; a move to another place (Td, Tm, T*, a new text object) and any
+// other syntax break the line.
 func pdfText(src []byte) []byte {
 	var out []byte
 	inArray := false
+	joined := false // the last string was shown, and nothing moved since
+	str := func(s []byte) {
+		if !joined && !inArray {
+			out = append(out, '\n')
+		}
+		out = appendPDFString(out, s)
+	}
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '%':
+		switch c := src[i]; {
+		case c == '%':
 			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
 				i++
 			}
-		case '(':
+		case c == '(':
 			var s []byte
 			s, i = pdfLiteral(src, i)
-			out = appendPDFString(out, s)
-			if !inArray {
-				out = append(out, '\n')
-			}
-		case '<':
-			if i+1 < len(src) && src[i+1] == '<' {
-				i++
-				continue
-			}
+			str(s)
+		case c == '<' && i+1 < len(src) && src[i+1] == '<':
+			i++
+			joined = false
+		case c == '>':
+			joined = false
+		case c == '<':
 			end := bytes.IndexByte(src[i:], '>')
 			if end < 0 {
 				return out
@@ -531,30 +619,44 @@ func pdfText(src []byte) []byte {
 			}
 			s := make([]byte, len(h)/2)
 			if _, err := hexenc.Decode(s, h); err == nil {
-				out = appendPDFString(out, s)
-				if !inArray {
-					out = append(out, '\n')
-				}
+				str(s)
 			}
 			i += end
-		case '[':
-			inArray = true
-		case ']':
-			if inArray {
+		case c == '[':
+			if !joined {
 				out = append(out, '\n')
 			}
+			inArray = true
+		case c == ']':
 			inArray = false
-		case '-':
+		case c == '-' && inArray:
 			// A move left by more than a space's width in a TJ array is
 			// the space between words.
 			j := i + 1
 			for j < len(src) && (src[j] >= '0' && src[j] <= '9' || src[j] == '.') {
 				j++
 			}
-			if inArray {
-				if n, err := strconv.ParseFloat(string(src[i+1:j]), 64); err == nil && n >= 200 {
-					out = append(out, ' ')
-				}
+			if n, err := strconv.ParseFloat(string(src[i+1:j]), 64); err == nil && n >= 200 {
+				out = append(out, ' ')
+			}
+			i = j - 1
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '*' || c == '\'' || c == '"':
+			j := i + 1
+			for j < len(src) && (src[j] >= 'A' && src[j] <= 'Z' || src[j] >= 'a' && src[j] <= 'z' || src[j] == '*') {
+				j++
+			}
+			switch op := string(src[i:j]); op {
+			case "Tj", "TJ":
+				joined = true
+			case "Td", "TD", "Tm", "T*", "BT", "ET", "'", "\"", "obj", "endobj", "R":
+				joined = false
+			}
+			i = j - 1
+		case c == '/':
+			// A name: a font or a dictionary key.
+			j := i + 1
+			for j < len(src) && !bytes.ContainsRune([]byte(" \t\r\n\f/[]()<>{}%"), rune(src[j])) {
+				j++
 			}
 			i = j - 1
 		}

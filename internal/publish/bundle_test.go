@@ -8,6 +8,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -138,6 +139,9 @@ func TestBundleDecodedLeaks(t *testing.T) {
 		{"svgz", gzipBytes(t, svg)},
 		{"docx", docx},
 		{"docx in gzip", gzipBytes(t, docx)},
+		{"docx split runs", zipBytes(t, map[string][]byte{"word/document.xml": []byte(`<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>Quill</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>feather Holdings</w:t></w:r></w:p></w:body></w:document>`)})},
+		{"odt spans", zipBytes(t, map[string][]byte{"content.xml": []byte(`<?xml version="1.0"?><office:text><text:p>Quill<text:span text:style-name="T1">feather</text:span> Holdings</text:p></office:text>`)})},
+		{"svg tspan", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><text>Quill<tspan>feather</tspan> Holdings</text></svg>`)},
 		{"zip member name", zipBytes(t, map[string][]byte{bundleSecret + ".txt": []byte("x")})},
 		{"png zTXt", pngWith([2]string{"zTXt", "Comment\x00\x00" + string(zlibBytes([]byte(bundleSecret)))})},
 		{"png iTXt compressed", pngWith([2]string{"iTXt", "Comment\x00\x01\x00en\x00\x00" + string(zlibBytes([]byte(bundleSecret)))})},
@@ -145,6 +149,8 @@ func TestBundleDecodedLeaks(t *testing.T) {
 		{"pdf flate", pdfWith(t, "Our client "+bundleSecret+" is happy", false, "")},
 		{"pdf title utf16", pdfWith(t, "nothing", false, bundleSecret)},
 		{"pdf TJ array", pdfRaw("BT /F1 12 Tf [(Quill) -20 (feather) -300 (Hold) 10 (ings)] TJ ET")},
+		{"pdf Tj pieces", pdfRaw("BT /F1 12 Tf 72 700 Td (Quill) Tj /F2 12 Tf (feather Hold) Tj 0 Tc (ings) Tj ET")},
+		{"pdf hex strings", pdfRaw("BT /F1 12 Tf <5175696c6c> Tj [<66656174686572> -400 (Holdings)] TJ ET")},
 		{"svg data uri", []byte(`<svg><image href="data:image/png;base64,` + b64(pngWith([2]string{"zTXt", "k\x00\x00" + string(zlibBytes([]byte(bundleSecret)))})) + `"/></svg>`)},
 		{"utf16 text", utf16LE("\ufeffnotes " + bundleSecret)},
 	} {
@@ -178,11 +184,20 @@ func utf16LE(s string) []byte {
 
 // pdfRaw is a minimal PDF with one Flate-compressed content stream.
 func pdfRaw(contentStream string) []byte {
-	z := zlibBytes([]byte(contentStream))
+	return pdfRawDict("/Length %d /Filter /FlateDecode", contentStream)
+}
+
+// pdfRawDict is a minimal PDF with one content stream of the given
+// dictionary (%d: its length), compressed when the dictionary says so.
+func pdfRawDict(dict, contentStream string) []byte {
+	data := []byte(contentStream)
+	if strings.Contains(dict, "FlateDecode") {
+		data = zlibBytes(data)
+	}
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n1 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n")
-	b.WriteString("2 0 obj\n<< /Length " + strconv.Itoa(len(z)) + " /Filter /FlateDecode >>\nstream\n")
-	b.Write(z)
+	b.WriteString("2 0 obj\n<< " + fmt.Sprintf(dict, len(data)) + " >>\nstream\n")
+	b.Write(data)
 	b.WriteString("\nendstream\nendobj\ntrailer\n<< /Root 3 0 R >>\n%%EOF\n")
 	return b.Bytes()
 }
@@ -268,5 +283,25 @@ func TestBundleListedStillScanned(t *testing.T) {
 	leaks, err := copyLeaks(t, pdfWith(t, "x", true, bundleSecret), true)
 	if err != nil || len(leaks) != 1 {
 		t.Errorf("err = %v, leaks = %q", err, leaks)
+	}
+}
+
+// TestPDFStreamLength: a stream's data ends at its /Length, even when it
+// holds the word endstream; without a usable length, at the first one.
+func TestPDFStreamLength(t *testing.T) {
+	rest := []byte("ab endstream cd\nendstream\nendobj")
+	for _, c := range []struct {
+		dict string
+		want int
+	}{
+		{"<< /Length 15 >>", 15},
+		{"<< /Length 16 >>", 3},    // not followed by endstream
+		{"<< /Length 7 0 R >>", 3}, // indirect
+		{"<< >>", 3},
+		{"<< /Length 999 >>", 3},
+	} {
+		if got := pdfStreamLength([]byte(c.dict), rest); got != c.want {
+			t.Errorf("%s: %d, want %d", c.dict, got, c.want)
+		}
 	}
 }
