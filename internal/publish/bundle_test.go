@@ -295,7 +295,7 @@ func TestPDFStreamLength(t *testing.T) {
 		want int
 	}{
 		{"<< /Length 15 >>", 15},
-		{"<< /Length 16 >>", 3},    // not followed by endstream
+		{"<< /Length 14 >>", 3},    // not followed by endstream
 		{"<< /Length 7 0 R >>", 3}, // indirect
 		{"<< >>", 3},
 		{"<< /Length 999 >>", 3},
