@@ -34,6 +34,8 @@ const (
 	maxDepth   = 4        // archives inside archives
 )
 
+const tooLarge = "it decompresses to more than 64 MiB"
+
 // PackMarker is a keyword `refpack brief` puts into every pack's metadata,
 // by which a pack copied into a bundle is recognised and refused.
 const PackMarker = "refpack-private"
@@ -53,7 +55,8 @@ type decoded struct {
 	parts  [][]byte // decoded texts and member names, each scanned apart
 	opaque string   // why some of the file cannot be read; "" when all can
 	pack   bool     // a pack made by refpack brief
-	bomb   string   // the limit the file went past; "" when none
+	bomb   string   // how the file goes past a limit; "" when it does not
+	copy   bool     // it holds a copy of a case file
 }
 
 // decodeBundle decodes data, a bundle file, as far as the guard can read
@@ -65,8 +68,10 @@ func decodeBundle(data []byte, unchecked bool) ([][]byte, error) {
 	switch {
 	case d.pack:
 		return nil, &RefusedError{"a pack made by refpack brief would be published: packs are private; remove it from the bundle"}
+	case d.copy:
+		return nil, &RefusedError{"a copy of a case file would be published: it holds front matter or a [reference] or [consent] table once decompressed; remove it from the bundle"}
 	case d.bomb != "" && !unchecked:
-		return nil, &RefusedError{fmt.Sprintf("cannot be checked for private values: it decompresses past %s (a possible zip bomb); remove it from the bundle, or check it by hand and list it in unchecked_files in the case's front matter", d.bomb)}
+		return nil, &RefusedError{fmt.Sprintf("cannot be checked for private values: %s (a possible zip bomb); remove it from the bundle, or check it by hand and list it in unchecked_files in the case's front matter", d.bomb)}
 	case d.opaque != "" && !unchecked:
 		return nil, &RefusedError{fmt.Sprintf("cannot be checked for private values: %s; publish it in a form the guard reads (unpacked, or a PDF with standard fonts), or check it by hand and list it in unchecked_files in the case's front matter", d.opaque)}
 	}
@@ -88,7 +93,7 @@ func (d *decoded) inflate(r io.Reader) ([]byte, bool) {
 	}
 	b, _ := io.ReadAll(io.LimitReader(r, d.budget+1))
 	if int64(len(b)) > d.budget {
-		d.bomb = "64 MiB"
+		d.bomb = tooLarge
 		return nil, false
 	}
 	d.budget -= int64(len(b))
@@ -99,7 +104,23 @@ func (d *decoded) inflate(r io.Reader) ([]byte, bool) {
 // file of their own.
 func (d *decoded) nested(b []byte, depth int) {
 	d.parts = append(d.parts, b)
+	if isCaseCopy(b) {
+		d.copy = true
+	}
 	d.file(b, depth+1)
+}
+
+var caseTable = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*"?(reference|consent)"?[ \t]*\]`)
+
+// isCaseCopy finds what only a case file holds: front matter at its
+// start, or a private table's header (content checks the bundle files as
+// they are; this, what is inside them).
+func isCaseCopy(b []byte) bool {
+	first, _, _ := bytes.Cut(bytes.TrimPrefix(b, []byte("\uFEFF")), []byte("\n"))
+	if string(bytes.TrimRight(first, " \t\r")) == "+++" {
+		return true
+	}
+	return (bytes.Contains(b, []byte("reference")) || bytes.Contains(b, []byte("consent"))) && caseTable.Match(b)
 }
 
 var (
@@ -295,7 +316,7 @@ func (d *decoded) dataURIs(data []byte, depth int) {
 			continue
 		}
 		if int64(len(b)) > d.budget {
-			d.bomb = "64 MiB"
+			d.bomb = tooLarge
 			return
 		}
 		d.budget -= int64(len(b))
@@ -340,7 +361,7 @@ func (d *decoded) zip(data []byte, depth int) {
 		return
 	}
 	if len(r.File) > maxMembers {
-		d.bomb = strconv.Itoa(maxMembers) + " members"
+		d.bomb = fmt.Sprintf("it has more than %d members", maxMembers)
 		return
 	}
 	d.parts = append(d.parts, []byte(r.Comment))

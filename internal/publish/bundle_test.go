@@ -253,6 +253,8 @@ func TestBundleUnreadableRefused(t *testing.T) {
 		{"zip members", "10000 members", zipBytes(t, many), false},
 		{"encrypted pdf", "an encrypted PDF", []byte("%PDF-1.4\ntrailer << /Encrypt 5 0 R >>\n"), false},
 		{"lzw pdf", "/LZWDecode", []byte("%PDF-1.4\n1 0 obj << /Length 3 /Filter /LZWDecode >>\nstream\nabc\nendstream\nendobj\n"), false},
+		{"case file in gzip", "a copy of a case file would be published", gzipBytes(t, []byte("+++\ntitle = \"x\"\n+++\n")), true},
+		{"case table in docx", "a copy of a case file would be published", zipBytes(t, map[string][]byte{"notes.txt": []byte("x\n [reference]\nvisit = true\n")}), true},
 		{"pack", "a pack made by refpack brief", pdfWith(t, "Hello", false, "briefing, acme, "+PackMarker), true},
 		{"old pack", "a pack made by refpack brief", func() []byte {
 			f := fpdf.New("P", "mm", "A4", "")
@@ -303,5 +305,40 @@ func TestPDFStreamLength(t *testing.T) {
 		if got := pdfStreamLength([]byte(c.dict), rest); got != c.want {
 			t.Errorf("%s: %d, want %d", c.dict, got, c.want)
 		}
+	}
+}
+
+// BenchmarkDecodeBundle measures decoding a 50-page compressed PDF and a
+// docx of 2 MB of text, the work a bundle file adds to a build.
+func BenchmarkDecodeBundle(b *testing.B) {
+	t := &testing.T{}
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCompression(true)
+	f.SetFont("Helvetica", "", 10)
+	for range 50 {
+		f.AddPage()
+		for range 50 {
+			f.Cell(0, 5, "The archive holds every contract and every letter since 1998.")
+			f.Ln(5)
+		}
+	}
+	var pdf bytes.Buffer
+	if err := f.Output(&pdf); err != nil {
+		b.Fatal(err)
+	}
+	para := `<w:p><w:r><w:t>The archive holds every contract </w:t></w:r><w:r><w:t>and every letter.</w:t></w:r></w:p>`
+	docx := zipBytes(t, map[string][]byte{"word/document.xml": []byte(`<?xml version="1.0"?><w:document><w:body>` + strings.Repeat(para, 2<<20/len(para)) + `</w:body></w:document>`)})
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"pdf", pdf.Bytes()}, {"docx", docx}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.data)))
+			for b.Loop() {
+				if _, err := decodeBundle(c.data, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
