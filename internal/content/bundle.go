@@ -20,7 +20,7 @@ const caseCopyProblem = "a copy of a case file would be published: "
 
 // caseTableLine is a line opening the private tables of a case file, as a
 // table header or an inline table or dotted key.
-var caseTableLine = regexp.MustCompile(`^[ \t]*(\[[ \t]*"?(reference|consent)"?[ \t]*\]|"?(reference|consent)"?[ \t]*(=[ \t]*\{|\.[ \t]*[A-Za-z_"][^=]*=))`)
+var caseTableLine = regexp.MustCompile(`^[ \t]*(\[[ \t]*"?(reference|consent)"?[ \t]*\][ \t]*(#[^\r\n]*)?\r?\n?\z|"?(reference|consent)"?[ \t]*(=[ \t]*\{|\.[ \t]*[A-Za-z_"][^=]*=))`)
 
 // checkBundleFiles refuses the files of the bundle of index (its case
 // file) that look like case sources: every bundle file is published
@@ -63,7 +63,7 @@ func caseSource(r io.Reader) (line, col int, what string) {
 			if m := caseTableLine.FindSubmatchIndex(b); m != nil {
 				name := m[4:6] // the name in a table header, else before = or .
 				if name[0] < 0 {
-					name = m[6:8]
+					name = m[8:10]
 				}
 				indent := len(b) - len(bytes.TrimLeft(b, " \t"))
 				return n, indent + 1, "it holds the private [" + string(b[name[0]:name[1]]) + "] table of a case file"

@@ -21,7 +21,7 @@ func TestBundleCaseCopiesRefused(t *testing.T) {
 		"content/cases/alpha/bom.txt":       {Data: []byte("\uFEFF+++\r\ntitle = \"x\"\n")},
 		"content/cases/alpha/long.txt":      {Data: []byte(strings.Repeat("x", 200<<10) + "\n[consent]\n")},
 		"content/cases/alpha/diagram.svg":   {Data: []byte("<svg><text>reference = see [reference] below</text></svg>\n")},
-		"content/cases/alpha/prose.txt":     {Data: []byte("reference. See the notes.\nconsent was given\n")},
+		"content/cases/alpha/prose.txt":     {Data: []byte("reference. See the notes.\nconsent was given\n[reference] Smith 2020\n")},
 	}
 	_, problems := Load(fsys)
 	var got []string

@@ -110,7 +110,7 @@ func (d *decoded) nested(b []byte, depth int) {
 	d.file(b, depth+1)
 }
 
-var caseTable = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*"?(reference|consent)"?[ \t]*\]`)
+var caseTable = regexp.MustCompile(`(?m)^[ \t]*\[[ \t]*"?(reference|consent)"?[ \t]*\][ \t]*(#[^\r\n]*)?\r?$`)
 
 // isCaseCopy finds what only a case file holds: front matter at its
 // start, or a private table's header (content checks the bundle files as
