@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/refpack/refpack/internal/content"
@@ -341,4 +342,27 @@ func BenchmarkDecodeBundle(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzDecodeBundle: no bundle file, however damaged, crashes the build.
+func FuzzDecodeBundle(f *testing.F) {
+	t := &testing.T{}
+	f.Add(pngWith([2]string{"iTXt", "k\x00\x01\x00en\x00\x00" + string(zlibBytes([]byte("x")))}))
+	f.Add(pdfRaw("BT (a) Tj [(b) -300 <63>] TJ ET"))
+	f.Add(gzipBytes(t, []byte("<svg/>")))
+	f.Add(zipBytes(t, map[string][]byte{"a.xml": []byte(`<?xml?><w:p><w:r>a</w:r></w:p>`)}))
+	f.Add([]byte("wOFF\x00\x01\x00\x00"))
+	f.Add([]byte("\xfe\xff\x00a"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		done := make(chan struct{})
+		go func() {
+			decodeBundle(data, false)
+			close(done)
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("decoding %q takes more than 5 s", data)
+		}
+	})
 }
