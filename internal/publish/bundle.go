@@ -197,7 +197,7 @@ func opaqueKind(data []byte) string {
 // is not compressed.
 func knownMedia(data []byte) bool {
 	for _, magic := range []string{
-		"\xff\xd8\xff", "GIF87a", "GIF89a", "II*\x00", "MM\x00*", "\x00\x00\x01\x00", // JPEG, GIF, TIFF, ICO
+		"\xff\xd8\xff", "GIF87a", "GIF89a", "II*\x00", "MM\x00*", "\x00\x00\x01\x00", // JPEG, GIF, TIFF, ICO; BMP below
 		"\x00\x01\x00\x00", "OTTO", "true", "ttcf", // fonts
 		"\x1a\x45\xdf\xa3", "OggS", "fLaC", "ID3", "\xff\xfb", "\xff\xf3", "\xff\xf2", // WebM, Ogg, FLAC, MP3
 	} {
@@ -210,6 +210,12 @@ func knownMedia(data []byte) bool {
 		case string(data[:4]) == "RIFF" && (string(data[8:12]) == "WEBP" || string(data[8:12]) == "WAVE" || string(data[8:12]) == "AVI "):
 			return true
 		case string(data[4:8]) == "ftyp": // MP4, MOV, HEIC, AVIF
+			return true
+		}
+	}
+	if len(data) >= 18 && string(data[:2]) == "BM" {
+		switch binary.LittleEndian.Uint32(data[14:]) { // the sizes of a BMP's header
+		case 12, 40, 52, 56, 64, 108, 124:
 			return true
 		}
 	}

@@ -217,6 +217,7 @@ func TestBundleCleanFilesPass(t *testing.T) {
 		{"docx", zipBytes(t, map[string][]byte{"word/document.xml": []byte("<w:t>Hello</w:t>")})},
 		{"pdf flate", pdfWith(t, "A happy client", false, "")},
 		{"csv", []byte("a,b\n1,2\n")},
+		{"bmp", append([]byte("BM\x3a\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00"), make([]byte, 40)...)},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			leaks, err := copyLeaks(t, c.data, false)
