@@ -138,7 +138,7 @@ func BenchmarkNewGuard(b *testing.B) {
 // offset and keep the places that read as the value.
 func oracleScan(secrets []content.Secret, data []byte) []int {
 	var text view
-	read(&text, data, outputText)
+	read(&text, readableText(data), outputText)
 	var out []int
 	for i, s := range secrets {
 		var v view
