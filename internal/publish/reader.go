@@ -340,17 +340,24 @@ func (r *reader) splitHyphens(first int) {
 		// the part after it ends at the next: each is copied if it has at
 		// most shortBytes, the part before unless it is the part after the
 		// cut before.
+		start, end := -1, -1
 		lo := max(prev+1, h-shortBytes)
 		if b := bitsFrom(v.bound, lo, h); b != 0 {
-			r.shortPart(lo+63-bits.LeadingZeros64(b), h)
+			start = lo + 63 - bits.LeadingZeros64(b)
 		} else if k == 0 && h-prev <= shortBytes {
-			r.shortPart(prev, h)
+			start = prev
+		}
+		if start >= 0 && short(v.text[start:h]) {
+			r.sideWord(start, h)
 		}
 		hi := min(next, h+1+shortBytes)
 		if b := bitsFrom(v.bound, h+1, hi); b != 0 {
-			r.shortPart(h, h+1+bits.TrailingZeros64(b))
+			end = h + 1 + bits.TrailingZeros64(b)
 		} else if next-h <= shortBytes {
-			r.shortPart(h, next)
+			end = next
+		}
+		if end >= 0 && short(v.text[h:end]) {
+			r.sideWord(h, end)
 		}
 	}
 	v.hyphens = v.hyphens[:0]
@@ -383,14 +390,31 @@ const (
 	shortBytes     = (wholeWordRunes - 1) * utf8.UTFMax
 )
 
-// shortPart copies v.text[start:end] to the side view as a word of its
-// own if it has fewer letters than wholeWordRunes.
-func (r *reader) shortPart(start, end int) {
-	v := r.v
-	if utf8.RuneCount(v.text[start:end]) >= wholeWordRunes {
-		return
+// short reports whether the letters of b (valid UTF-8) are fewer than
+// wholeWordRunes: it looks at the first bytes of that many runes at most.
+func short(b []byte) bool {
+	i := 0
+	for range wholeWordRunes {
+		if i >= len(b) {
+			return true
+		}
+		switch c := b[i]; {
+		case c < 0x80:
+			i++
+		case c < 0xE0:
+			i += 2
+		case c < 0xF0:
+			i += 3
+		default:
+			i += 4
+		}
 	}
-	s := r.sideView()
+	return false
+}
+
+// sideWord copies v.text[start:end] to the side view as a word of its own.
+func (r *reader) sideWord(start, end int) {
+	v, s := r.v, r.sideView()
 	off := len(s.text) - start
 	if len(s.text) > 0 {
 		mark(&s.bound, len(s.text))

@@ -521,3 +521,15 @@ func insideWords(s, mid string) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// TestShort: fewer than four letters, whatever their width in UTF-8.
+func TestShort(t *testing.T) {
+	for s, want := range map[string]bool{
+		"": true, "a": true, "abc": true, "abcd": false, "ab12": false, "жжж": true, "жжжж": false,
+		"株式会": true, "株式会社": false, "𐐨𐐩𐐪": true, "𐐨𐐩𐐪𐐫": false, "a株𐐨": true, "a株𐐨ж": false,
+	} {
+		if got := short([]byte(s)); got != want {
+			t.Errorf("short(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
