@@ -877,7 +877,7 @@ func cyrillicRun(src []byte, j int) int {
 // UTF-8: no overlong form or surrogate is one.
 func cjkRun(src []byte, j int) int {
 	for j+2 < len(src) && src[j]&0xF0 == 0xE0 && src[j+1]&0xC0 == 0x80 && src[j+2]&0xC0 == 0x80 &&
-		cjk(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
+		plainCJKRune(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
 		j += 3
 	}
 	return j
@@ -893,7 +893,7 @@ func plainRune(c rune) int {
 	switch {
 	case 0x0430 <= c && c <= 0x044F:
 		return plainCyrillic
-	case cjk(c):
+	case plainCJKRune(c):
 		return plainCJK
 	}
 	return 0
@@ -1137,11 +1137,15 @@ func ignorable(c rune) bool {
 
 // cjk reports Han, Hiragana and Katakana letters, which Japanese writes
 // without spaces between words.
-func cjk(c rune) bool {
+func cjk(c rune) bool { return plainCJKRune(c) || 0xF900 <= c && c <= 0xFAFF }
+
+// plainCJKRune reports the CJK letters that are read as they are: not the
+// compatibility ideographs, which read as the unified ones they stand for
+// (decomposed).
+func plainCJKRune(c rune) bool {
 	// Kana, not the voicing marks (voice) nor the middle dot (softHyphen).
 	return 0x3041 <= c && c <= 0x3096 || 0x309D <= c && c <= 0x30FF && c != 0x30FB ||
-		0x3400 <= c && c <= 0x4DBF || 0x4E00 <= c && c <= 0x9FFF ||
-		0xF900 <= c && c <= 0xFAFF || 0x20000 <= c && c <= 0x3134F
+		0x3400 <= c && c <= 0x4DBF || 0x4E00 <= c && c <= 0x9FFF || 0x20000 <= c && c <= 0x3134F
 }
 
 // runeCount counts the letters and digits of the view.

@@ -367,7 +367,7 @@ func TestReadHyphens(t *testing.T) {
 // kana with and without voicing marks, combining marks, Cyrillic, Greek,
 // Han, and invisible characters.
 var letterAlphabet = []rune("aZq0 ßẞİıéÜÅñŉ" + "ØøŁłÆæŒœĐđÐðĦħÞþĿŀĸŦŧǾǿǼǢ" + "ﬁĲǄǅＡｚ９①" +
-	"ｶｷﾊﾎｳﾜﾞﾟカガハぱウゝヽワ株会" + "\u0301\u0308\u3099\u309a" +
+	"ｶｷﾊﾎｳﾜﾞﾟカガハぱウゝヽワ株会豈\uf900\ufa0e" + "\u0301\u0308\u3099\u309a" +
 	"\u00ad\u200b\u2066\u2069\u206a\ufeff\ufff9\U000E0041\U0001D173\u115f\u3164\uffa0\u2800" +
 	"йЁЯжёΣςάΩ")
 
@@ -531,5 +531,17 @@ func TestShort(t *testing.T) {
 		if got := short([]byte(s)); got != want {
 			t.Errorf("short(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestReadCompatibilityIdeographs: a CJK compatibility ideograph reads as
+// the unified one it stands for, and still as a CJK letter.
+func TestReadCompatibilityIdeographs(t *testing.T) {
+	if got, want := readText("\uf900株式会社"), readText("豈株式会社"); got != want {
+		t.Errorf("read(U+F900 株式会社) = %q, want %q", got, want)
+	}
+	g := NewGuard([]content.Secret{{Value: "豈田"}})
+	if got := g.Scan([]byte("<p>これは\uf900\n田です</p>")); !slices.Equal(got, []int{0}) {
+		t.Errorf("Scan = %v, want [0]", got)
 	}
 }
