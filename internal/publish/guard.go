@@ -304,8 +304,12 @@ func (f *filter) has(h uint64) bool {
 
 // Scan returns the indexes (into the guard's secrets) of every secret that
 // occurs in data, in ascending order without repeats; nil if none does.
-// Data is an output file or path, read as outputText.
+// Data is an output file or path, read as outputText; a text file in
+// UTF-16 or UTF-32 with a byte-order mark is read as the text it is.
 func (g *Guard) Scan(data []byte) []int {
+	if hasByteOrderMark(data) {
+		data = readableText(data)
+	}
 	b := scanBufs.Get().(*scanBuf)
 	b.v.reset()
 	read(&b.v, data, outputText)

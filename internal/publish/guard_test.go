@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"github.com/refpack/refpack/internal/content"
+	"golang.org/x/text/width"
 )
 
 // TestGuardReadsLikeAReader: every way a page, a feed, an index or a URL
@@ -138,7 +139,7 @@ func BenchmarkNewGuard(b *testing.B) {
 // offset and keep the places that read as the value.
 func oracleScan(secrets []content.Secret, data []byte) []int {
 	var text view
-	read(&text, data, outputText)
+	read(&text, readableText(data), outputText)
 	var out []int
 	for i, s := range secrets {
 		var v view
@@ -170,6 +171,8 @@ var trickySecrets = []string{
 	"Anna Lee1", "Anna Leeds", "Anna Leeds1", "Anna Leeds12", "Bob", "Яна", "ЯнаЯ",
 	// Values that other secrets share, or in another case.
 	"OLGA", "jane doe", "Jane Doe", "ЯНА", "Anna Leeds",
+	// Stroke letters, ligatures, half-width and voiced kana, hyphens.
+	"Løvenskiold", "ÆRØ Łódź", "ｶﾞｽ開発", "ガス開発", "Quillfeather", "Jean-Pierre", "Дмитрий",
 }
 
 func diffSecrets() []content.Secret {
@@ -185,6 +188,11 @@ var nasty = []string{
 	"\x80", "\xff", "\xc3", "\xe3\x81", "\xed\xa0\x80", "\xc0\xaf", "\xf0\x90\x80", "\ufffd", "\xe3\x81\x82",
 	"\u212a", "\u0130", "\u023a", "\u1e9e", "\uff21", "\ua640", "\U00010400", "\u01c5", "\u03a3", "Ё", "Я",
 	"&amp;", "&#39;", "%20", "+", "\\u0026", "<p>", "</a>", " ", "\n",
+	// Comments, footnote marks, images, invisible and voicing marks,
+	// stroke letters, hyphens and middle dots.
+	"<!--", "-->", "<!-- x -->", "<!-->", "<sup>", "</sup>", `<sup id="fnref:1"><a href="#fn:1">1</a></sup>`,
+	`<img src="a.png" alt="x">`, "\u2066", "\U000E0041", "\u3164", "\u2800", "\u3099", "ﾞ", "ｶ", "゛",
+	"\u0306", "Ø", "æ", "ŀ", "·", "\u2011", "-", "--", "\xff\xfe", "\xfe\xff",
 }
 
 // escapings are ways an output writes a value.
@@ -200,6 +208,13 @@ var escapings = []func(string) string{
 	func(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") },
 	func(s string) string { return strings.ReplaceAll(s, " ", "\n") },
 	func(s string) string { return strings.ReplaceAll(s, " ", "%20") },
+	// A comment, an invisible character or a hyphen inside each word, a
+	// footnote mark after its first letter, kana in half-width.
+	func(s string) string { return insideWords(s, "<!-- raw HTML omitted -->") },
+	func(s string) string { return insideWords(s, "\u2066") },
+	func(s string) string { return insideWords(s, "-") },
+	func(s string) string { return insideWords(s, `<sup id="fnref:1"><a href="#fn:1">1</a></sup>`) },
+	width.Narrow.String,
 }
 
 // randomCase writes each rune of s in upper, lower, title or its own case.

@@ -2,11 +2,13 @@ package publish
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
 	"math/bits"
 	"slices"
 	"sync"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -34,10 +36,12 @@ type view struct {
 	pos     []int32
 	scratch []byte
 	side    *view // scratch for attribute values
+	// hyphens: where soft hyphens joined letters (softHyphen).
+	hyphens []int32
 }
 
 func (v *view) reset() {
-	v.text, v.bound, v.upper = v.text[:0], v.bound[:0], v.upper[:0]
+	v.text, v.bound, v.upper, v.hyphens = v.text[:0], v.bound[:0], v.upper[:0], v.hyphens[:0]
 	if v.pos != nil {
 		v.pos = v.pos[:0]
 	}
@@ -89,8 +93,10 @@ func read(v *view, src []byte, mode int) {
 	// Room for the marks of every letter, so that marking never grows.
 	v.bound = slices.Grow(v.bound, len(src)/64+1)
 	v.upper = slices.Grow(v.upper, len(src)/64+1)
+	first := len(v.text)
 	r := reader{v: v, mode: mode, pending: true}
 	r.text(src, true)
+	r.splitHyphens(first)
 	if r.side != nil {
 		v.append(r.side)
 	}
@@ -105,15 +111,25 @@ func (v *view) append(w *view) {
 	if off > 0 {
 		mark(&v.bound, off)
 	}
-	for _, i := range bitsIn(w.bound, len(w.text)) {
-		mark(&v.bound, off+int(i))
-	}
-	for _, i := range bitsIn(w.upper, len(w.text)) {
-		mark(&v.upper, off+int(i))
-	}
+	markAll(&v.bound, w.bound, off, len(w.text))
+	markAll(&v.upper, w.upper, off, len(w.text))
 	v.text = append(v.text, w.text...)
 	if v.pos != nil {
 		v.pos = append(v.pos, w.pos...)
+	}
+}
+
+// markAll marks in set, from off, the bits of w below n.
+func markAll(set *[]uint64, w []uint64, off, n int) {
+	for k, word := range w {
+		for word != 0 {
+			i := k*64 + bits.TrailingZeros64(word)
+			if i >= n {
+				return
+			}
+			mark(set, off+i)
+			word &= word - 1
+		}
 	}
 }
 
@@ -129,6 +145,8 @@ const (
 	cPercent
 	cLess
 	cEmphasis // * _ ~ ` : markup in Markdown, separators elsewhere
+	cHyphen
+	cBracket // ! [ : a footnote mark or an image in Markdown, separators elsewhere
 	cNonASCII
 )
 
@@ -155,6 +173,10 @@ var class = func() (t [256]byte) {
 			t[c] = cLess
 		case c == '*' || c == '_' || c == '~' || c == '`':
 			t[c] = cEmphasis
+		case c == '-':
+			t[c] = cHyphen
+		case c == '!' || c == '[':
+			t[c] = cBracket
 		default:
 			t[c] = cSep
 		}
@@ -200,6 +222,16 @@ func (r *reader) text(src []byte, top bool) {
 		case cSep:
 			r.separator(false)
 			i++
+		case cHyphen:
+			r.softHyphen()
+			i++
+		case cBracket:
+			if r.mode == markdownText {
+				i = r.markdownInline(src, i, top)
+			} else {
+				r.separator(false)
+				i++
+			}
 		case cAmp:
 			i = r.entity(src, i)
 		case cBackslash:
@@ -243,6 +275,176 @@ func (r *reader) separator(space bool) {
 	} else if !space {
 		r.spaceOnly = false
 	}
+}
+
+// softHyphen reads a hyphen or a middle dot. Between two letters of a page
+// or a source ("Quill-feather", "Quill·feather", "Санкт-Петербург") it
+// reads both ways: the word is read joined, as if the hyphen were not
+// there, and its short parts again as words of their own (splitHyphens),
+// so that a name written with a hyphen inside it is found, and so is a
+// short name that is one part of a hyphenated word ("AXA-owned").
+// Anywhere else, and in a private value, it is a separator as before: a
+// value's hyphen is a boundary that the page may drop.
+//
+// It notes where the next letter will go and leaves no separator pending:
+// if a letter comes next, nothing splits them; if a separator comes, the
+// boundary is marked there as usual.
+func (r *reader) softHyphen() {
+	n, hs := len(r.v.text), r.v.hyphens
+	if r.mode == plainText || r.pending || n == 0 || isDigit(r.v.text[n-1]) ||
+		len(hs) > 0 && int(hs[len(hs)-1]) == n { // "--"
+		r.separator(false)
+		return
+	}
+	r.v.hyphens = append(hs, int32(n))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// splitHyphens ends a text read from v.text[first:]. A hyphen that joined
+// two letters finds every name of four letters or more that the word
+// split there would: removing a boundary between two letters only lets
+// more names fit. Shorter names are found only as whole words (guard.go),
+// so each part of a joined word shorter than that is copied to the side
+// view as a word of its own. A hyphen before a digit is a boundary after
+// all: numbers are read whole, and "2024-05" is two of them.
+func (r *reader) splitHyphens(first int) {
+	v := r.v
+	if len(v.hyphens) == 0 {
+		return
+	}
+	n := len(v.text)
+	// The hyphens that joined two letters, in order; cuts reuses the
+	// array of v.hyphens, which it never overtakes.
+	cuts := v.hyphens[:0]
+	for _, h := range v.hyphens {
+		switch h := int(h); {
+		case h >= n || has(v.bound, h):
+			// A separator or the end came after it.
+		case isDigit(v.text[h]):
+			mark(&v.bound, h)
+		default:
+			cuts = append(cuts, int32(h))
+		}
+	}
+	for k, c := range cuts {
+		h := int(c)
+		prev, next := first, len(v.text)
+		if k > 0 {
+			prev = int(cuts[k-1])
+		}
+		if k+1 < len(cuts) {
+			next = int(cuts[k+1])
+		}
+		// The part before h starts at the last boundary or cut before it,
+		// the part after it ends at the next: each is copied if it has at
+		// most shortBytes, the part before unless it is the part after the
+		// cut before.
+		start, end := -1, -1
+		lo := max(prev+1, h-shortBytes)
+		if b := bitsFrom(v.bound, lo, h); b != 0 {
+			start = lo + 63 - bits.LeadingZeros64(b)
+		} else if k == 0 && h-prev <= shortBytes {
+			start = prev
+		}
+		if start >= 0 && short(v.text[start:h]) {
+			r.sideWord(start, h)
+		}
+		hi := min(next, h+1+shortBytes)
+		if b := bitsFrom(v.bound, h+1, hi); b != 0 {
+			end = h + 1 + bits.TrailingZeros64(b)
+		} else if next-h <= shortBytes {
+			end = next
+		}
+		if end >= 0 && short(v.text[h:end]) {
+			r.sideWord(h, end)
+		}
+	}
+	v.hyphens = v.hyphens[:0]
+}
+
+// bitsFrom returns the bits of set for i to end-1 (at most 64 of them),
+// bit 0 for i.
+func bitsFrom(set []uint64, i, end int) uint64 {
+	if end <= i {
+		return 0
+	}
+	w, s := i/64, uint(i%64)
+	var b uint64
+	if w < len(set) {
+		b = set[w] >> s
+	}
+	if s > 0 && w+1 < len(set) {
+		b |= set[w+1] << (64 - s)
+	}
+	if n := end - i; n < 64 {
+		b &= 1<<n - 1
+	}
+	return b
+}
+
+// wholeWordRunes: names with fewer letters are found only as whole words.
+// Their letters take at most shortBytes bytes.
+const (
+	wholeWordRunes = 4
+	shortBytes     = (wholeWordRunes - 1) * utf8.UTFMax
+)
+
+// short reports whether the letters of b (valid UTF-8) are fewer than
+// wholeWordRunes: it looks at the first bytes of that many runes at most.
+func short(b []byte) bool {
+	i := 0
+	for range wholeWordRunes {
+		if i >= len(b) {
+			return true
+		}
+		switch c := b[i]; {
+		case c < 0x80:
+			i++
+		case c < 0xE0:
+			i += 2
+		case c < 0xF0:
+			i += 3
+		default:
+			i += 4
+		}
+	}
+	return false
+}
+
+// sideWord copies v.text[start:end] to the side view as a word of its own.
+func (r *reader) sideWord(start, end int) {
+	v, s := r.v, r.sideView()
+	off := len(s.text) - start
+	if len(s.text) > 0 {
+		mark(&s.bound, len(s.text))
+	}
+	s.text = append(s.text, v.text[start:end]...)
+	for i := start; i < end; i++ {
+		if has(v.upper, i) {
+			mark(&s.upper, off+i)
+		}
+	}
+	if v.pos != nil {
+		s.pos = append(s.pos, v.pos[start:end]...)
+	}
+}
+
+// sideView returns the view that attribute values and other side texts
+// are read into.
+func (r *reader) sideView() *view {
+	if r.side == nil {
+		// The view keeps its side view for the next read.
+		if r.v.side == nil {
+			r.v.side = &view{}
+		}
+		r.side = r.v.side
+		r.side.reset()
+		if r.v.pos != nil && r.side.pos == nil {
+			r.side.pos = []int32{}
+		}
+	}
+	return r.side
 }
 
 // entity decodes an HTML or XML character reference at src[i] ('&'), and
@@ -379,19 +581,26 @@ func (r *reader) percent(src []byte, i int) int {
 // itself is not text, but its attribute values are (alt text, links,
 // titles): they are read as text of their own, after the element's text,
 // so that they neither join nor split its words.
+//
+// A source (markdownText) is read for comments and inline tags only, on
+// one line: the page omits them, so they do not split a word either.
 func (r *reader) markup(src []byte, i int, top bool) int {
-	closing := -1
-	if r.mode == outputText && i+1 < len(src) {
-		closing = bytes.IndexByte(src[i+1:], '>')
+	if r.mode == plainText || i+1 >= len(src) {
+		r.separator(false)
+		return i + 1
 	}
-	if closing < 0 {
+	if hasPrefixAt(src, i, "<!--") {
+		return r.comment(src, i, top)
+	}
+	closing := bytes.IndexByte(src[i+1:], '>')
+	if closing < 0 || r.mode == markdownText && !inlineTagOnLine(src[i:i+1+closing]) {
 		r.separator(false)
 		return i + 1
 	}
 	closing += i + 1
 	switch c := src[i+1]; {
 	case c == '!':
-		// Comments and CDATA: their content is text.
+		// CDATA and declarations: their content is text.
 		r.separator(false)
 		if hasPrefixAt(src, i, "<![CDATA[") {
 			return i + len("<![CDATA[")
@@ -421,6 +630,7 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 	if closingTag {
 		return closing + 1 // an end tag has no attributes
 	}
+	sup := len(name) == 3 && name[0]|0x20 == 's' && name[1]|0x20 == 'u' && name[2]|0x20 == 'p'
 	// Attributes, up to the closing '>'.
 	for {
 		end := closing
@@ -479,28 +689,108 @@ func (r *reader) markup(src []byte, i int, top bool) int {
 	if j < len(src) {
 		j++
 	}
+	if sup {
+		// A superscript inside a word is a footnote mark
+		// ("Quill<sup><a href="#fn:1">1</a></sup>feather"): its text is
+		// read as a text of its own, like an attribute value.
+		if end := indexFold(src[j:], "</sup>"); end >= 0 {
+			r.attribute(src[j:j+end], j, top)
+			return j + end + len("</sup>")
+		}
+	}
 	return j
+}
+
+// markdownInline reads, in a source, a footnote mark ("[^1]") or an image
+// ("![alt](a.png)") at src[i], on one line. The page shows neither between
+// a word's letters (the mark is a superscript, the alt text an attribute:
+// see markup), so they do not split the word; their text is read as a
+// text of its own.
+func (r *reader) markdownInline(src []byte, i int, top bool) int {
+	line := src[i:]
+	if k := bytes.IndexByte(line, '\n'); k >= 0 {
+		line = line[:k]
+	}
+	switch {
+	case hasPrefixAt(line, 0, "[^"):
+		if end := bytes.IndexByte(line, ']'); end > 2 && bytes.IndexByte(line[:end], ' ') < 0 {
+			r.attribute(line[2:end], i+2, top)
+			return i + end + 1
+		}
+	case hasPrefixAt(line, 0, "!["):
+		if mid := bytes.Index(line, []byte("](")); mid >= 2 {
+			if end := bytes.IndexByte(line[mid:], ')'); end >= 0 {
+				end += mid
+				r.attribute(line[2:mid], i+2, top)
+				r.attribute(line[mid+2:end], i+mid+2, top)
+				return i + end + 1
+			}
+		}
+	}
+	r.separator(false)
+	return i + 1
+}
+
+// comment reads an HTML comment at src[i] ("<!--"). The page does not
+// show it, so it does not split a word ("Quill<!-- raw HTML omitted
+// -->feather" reads "Quillfeather"), but its text is in the page's bytes:
+// it is read as a text of its own, like an attribute value. A comment
+// left open runs to the end, as in a browser.
+func (r *reader) comment(src []byte, i int, top bool) int {
+	start, end, next := i+len("<!--"), len(src), len(src)
+	// "<!-->" and "<!--->" are empty comments.
+	if k := bytes.Index(src[i+2:], []byte("-->")); k >= 0 {
+		end, next = max(i+2+k, start), i+2+k+len("-->")
+	}
+	r.attribute(src[start:end], start, top)
+	return next
+}
+
+// inlineTagOnLine reports whether tag ("<name ...", without its '>') is an
+// inline element's tag on one line.
+func inlineTagOnLine(tag []byte) bool {
+	if bytes.IndexByte(tag, '\n') >= 0 {
+		return false
+	}
+	j := 1
+	if j < len(tag) && tag[j] == '/' {
+		j++
+	}
+	start := j
+	for j < len(tag) && (class[tag[j]] == cLower || class[tag[j]] == cUpper || class[tag[j]] == cDigit) {
+		j++
+	}
+	return j > start && (j == len(tag) || class[tag[j]] == cSpace || tag[j] == '/') && inlineName(tag[start:j])
+}
+
+// indexFold is bytes.Index for sep, which starts with a byte that is no
+// letter, in any case.
+func indexFold(s []byte, sep string) int {
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(s[i:], sep[0])
+		if k < 0 {
+			return -1
+		}
+		if i += k; len(s)-i < len(sep) {
+			return -1
+		}
+		if bytes.EqualFold(s[i:i+len(sep)], []byte(sep)) {
+			return i
+		}
+	}
 }
 
 // attribute reads an attribute value into the side view, where each value
 // is a text of its own.
 func (r *reader) attribute(value []byte, at int, top bool) {
-	if r.side == nil {
-		// The view keeps its side view for the next read.
-		if r.v.side == nil {
-			r.v.side = &view{}
-		}
-		r.side = r.v.side
-		r.side.reset()
-		if r.v.pos != nil && r.side.pos == nil {
-			r.side.pos = []int32{}
-		}
-	}
-	sr := reader{v: r.side, mode: r.mode, pending: true, base: r.src, src: r.src}
+	side := r.sideView()
+	first := len(side.text)
+	sr := reader{v: side, mode: r.mode, pending: true, base: r.src, src: r.src}
 	if top {
 		sr.base = r.base + int32(at)
 	}
 	sr.text(value, top)
+	sr.splitHyphens(first)
 	if sr.side != nil {
 		r.side.append(sr.side)
 	}
@@ -519,7 +809,7 @@ func presentational(name []byte) bool {
 }
 
 // inlineName reports the elements that do not separate words: markup
-// inside a word ("Quill<em>feather</em>") leaves it one word.
+// inside a word ("Quill<em>feather</em>", an image) leaves it one word.
 func inlineName(name []byte) bool {
 	if len(name) > 6 {
 		return false
@@ -531,7 +821,7 @@ func inlineName(name []byte) bool {
 	switch string(lower[:len(name)]) {
 	case "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
 		"kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
-		"var", "wbr":
+		"var", "wbr", "img":
 		return true
 	}
 	return false
@@ -587,7 +877,7 @@ func cyrillicRun(src []byte, j int) int {
 // UTF-8: no overlong form or surrogate is one.
 func cjkRun(src []byte, j int) int {
 	for j+2 < len(src) && src[j]&0xF0 == 0xE0 && src[j+1]&0xC0 == 0x80 && src[j+2]&0xC0 == 0x80 &&
-		cjk(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
+		plainCJKRune(rune(src[j]&0x0F)<<12|rune(src[j+1]&0x3F)<<6|rune(src[j+2]&0x3F)) {
 		j += 3
 	}
 	return j
@@ -603,7 +893,7 @@ func plainRune(c rune) int {
 	switch {
 	case 0x0430 <= c && c <= 0x044F:
 		return plainCyrillic
-	case cjk(c):
+	case plainCJKRune(c):
 		return plainCJK
 	}
 	return 0
@@ -638,12 +928,76 @@ func (r *reader) rune(c rune) {
 		r.separator(true) // ideographic and no-break spaces
 	case 0x3001 <= c && c <= 0x3003 || 0x3008 <= c && c <= 0x3011:
 		r.separator(false) // Japanese punctuation and brackets
-	case ignorable(c) || unicode.Is(unicode.Mn, c):
-		// Invisible, or an accent: "é" is read as "e".
+	case c == 0x00B7 || c == 0x2010 || c == 0x2011 || c == 0x2027 || c == 0x30FB || c == 0xFF65:
+		// Middle dots and hyphens: "Quill·feather", "ジョン・スミス".
+		r.softHyphen()
+	case 0x3099 <= c && c <= 0x309C || c == 0xFF9E || c == 0xFF9F:
+		r.voice(c)
+	case ignorable(c):
+	case unicode.Is(unicode.Mn, c):
+		r.combine(c)
 	default:
 		r.decomposed(c)
 	}
 }
+
+// combine reads a combining mark. Most letters are read without their
+// accents ("é" is "e"), so it is dropped; but the Cyrillic letters read as
+// themselves, so one written as a letter and a mark (и and a breve, the
+// decomposed form some systems write) reads as the composed letter (й).
+// ё stays е, as Russian writes it.
+func (r *reader) combine(c rune) {
+	text := r.v.text
+	if r.pending || len(text) < 2 {
+		return
+	}
+	prev, size := utf8.DecodeLastRune(text)
+	if size != 2 || prev < 0x0400 || prev > 0x04FF {
+		return
+	}
+	composed := []rune(norm.NFC.String(string([]rune{prev, c})))
+	if len(composed) == 1 && utf8.RuneLen(composed[0]) == 2 && composed[0] != 'ё' {
+		utf8.EncodeRune(text[len(text)-2:], composed[0])
+	}
+}
+
+// voice reads a kana voicing mark: with the kana before it, as the voiced
+// kana that NFKC composes them into ("ｶﾞ" and "カ\u3099" are "ガ"); the
+// spacing marks ゛ and ゜ too, which a reader reads alike. A mark after
+// anything else is dropped, like an accent.
+func (r *reader) voice(c rune) {
+	text := r.v.text
+	if r.pending || len(text) < 3 {
+		return
+	}
+	prev, size := utf8.DecodeLastRune(text)
+	if size != 3 || prev < kanaFirst || prev > kanaLast {
+		return
+	}
+	i := 0 // voiced
+	if c == 0x309A || c == 0x309C || c == 0xFF9F {
+		i = 1 // semi-voiced
+	}
+	if v := voicedKana()[i][prev-kanaFirst]; v != 0 {
+		// Kana and voiced kana are all three bytes in UTF-8.
+		utf8.EncodeRune(text[len(text)-3:], v)
+	}
+}
+
+const kanaFirst, kanaLast = 0x3041, 0x30FF
+
+// voicedKana holds the composition of each kana with the voiced [0] and
+// semi-voiced [1] sound marks, or 0.
+var voicedKana = sync.OnceValue(func() (t [2][kanaLast - kanaFirst + 1]rune) {
+	for c := rune(kanaFirst); c <= kanaLast; c++ {
+		for i, mark := range []rune{0x3099, 0x309A} {
+			if v := []rune(norm.NFC.String(string([]rune{c, mark}))); len(v) == 1 {
+				t[i][c-kanaFirst] = v[0]
+			}
+		}
+	}
+	return t
+})
 
 // decomposed reads a rune as the runes of its compatibility decomposition.
 func (r *reader) decomposed(c rune) {
@@ -706,15 +1060,38 @@ func decomposition(c rune) string {
 // without (norm allocates each decomposition).
 const latinEnd = 0x0250
 
+// Letters with a stroke and ligatures, which Unicode does not decompose,
+// are read as the letters they look like (strokeLetters), also inside a
+// decomposition: "Løvenskiold" is "Lovenskiold", "Ǿ" is "O".
 var latinDecompositions = sync.OnceValue(func() []string {
 	t := make([]string, latinEnd-utf8.RuneSelf)
 	for c := rune(utf8.RuneSelf); c < latinEnd; c++ {
-		if d := norm.NFKD.String(string(c)); d != string(c) {
+		d, ok := strokeLetters[c]
+		if !ok {
+			d = ""
+			for _, c := range norm.NFKD.String(string(c)) {
+				if s, ok := strokeLetters[c]; ok {
+					d += s
+				} else {
+					d += string(c)
+				}
+			}
+		}
+		if d != string(c) {
 			t[c-utf8.RuneSelf] = d
 		}
 	}
 	return t
 })
+
+// strokeLetters are read as Latin letters. A capital is one capital: "Æ"
+// is "Ae", so that "ÆBLE" and "Æble" keep their capitals right. Ŀ and ŀ
+// decompose to "L·", whose middle dot would split the word.
+var strokeLetters = map[rune]string{
+	'Ø': "O", 'ø': "o", 'Ł': "L", 'ł': "l", 'Æ': "Ae", 'æ': "ae", 'Œ': "Oe", 'œ': "oe",
+	'Đ': "D", 'đ': "d", 'Ð': "D", 'ð': "d", 'Ħ': "H", 'ħ': "h", 'ı': "i", 'Þ': "Th", 'þ': "th",
+	'Ŀ': "L", 'ŀ': "l", 'ĸ': "k", 'Ŧ': "T", 'ŧ': "t",
+}
 
 // appendRun appends letters of the source read at offset i: each byte has
 // its own position when the source is the text read (top).
@@ -740,24 +1117,35 @@ func (r *reader) positions(start, end int, top bool) {
 }
 
 // ignorable runes are invisible: soft hyphens, zero-width spaces and
-// joiners, word joiners, byte-order marks, variation selectors.
+// joiners, word joiners, byte-order marks, variation selectors, every
+// other format character (Unicode category Cf: bidi isolates, annotation
+// marks, tags), and the Hangul and braille fillers, which are letters or
+// symbols that show as blank.
 func ignorable(c rune) bool {
 	switch {
 	case c == 0x00AD, c == 0x034F, c == 0x061C, c == 0x180E,
 		0x200B <= c && c <= 0x200F, 0x202A <= c && c <= 0x202E,
-		0x2060 <= c && c <= 0x2064, c == 0xFEFF,
-		0xFE00 <= c && c <= 0xFE0F, 0xE0100 <= c && c <= 0xE01EF:
+		0x2060 <= c && c <= 0x206F, c == 0xFEFF,
+		0xFE00 <= c && c <= 0xFE0F, 0xE0000 <= c && c <= 0xE007F, 0xE0100 <= c && c <= 0xE01EF,
+		c == 0x115F, c == 0x1160, c == 0x3164, c == 0xFFA0, c == 0x2800:
 		return true
 	}
-	return false
+	// Quotes, dashes and the other punctuation of a page (U+2000-U+206F,
+	// listed above) and the CJK blocks hold no other: spare them the table.
+	return (0x0600 <= c && c < 0x2000 || c >= 0xFE00) && unicode.Is(unicode.Cf, c)
 }
 
 // cjk reports Han, Hiragana and Katakana letters, which Japanese writes
 // without spaces between words.
-func cjk(c rune) bool {
-	return 0x3041 <= c && c <= 0x30FF && c != 0x30FB || // kana, not the middle dot
-		0x3400 <= c && c <= 0x4DBF || 0x4E00 <= c && c <= 0x9FFF ||
-		0xF900 <= c && c <= 0xFAFF || 0x20000 <= c && c <= 0x3134F
+func cjk(c rune) bool { return plainCJKRune(c) || 0xF900 <= c && c <= 0xFAFF }
+
+// plainCJKRune reports the CJK letters that are read as they are: not the
+// compatibility ideographs, which read as the unified ones they stand for
+// (decomposed).
+func plainCJKRune(c rune) bool {
+	// Kana, not the voicing marks (voice) nor the middle dot (softHyphen).
+	return 0x3041 <= c && c <= 0x3096 || 0x309D <= c && c <= 0x30FF && c != 0x30FB ||
+		0x3400 <= c && c <= 0x4DBF || 0x4E00 <= c && c <= 0x9FFF || 0x20000 <= c && c <= 0x3134F
 }
 
 // runeCount counts the letters and digits of the view.
@@ -787,4 +1175,51 @@ func bitsIn(set []uint64, n int) []uint16 {
 		}
 	}
 	return out
+}
+
+// readableText returns data as a text editor shows it: UTF-16 or UTF-32
+// with a byte-order mark (a .txt file saved by some Windows editors)
+// decoded to UTF-8, anything else as it is. An odd last byte and invalid
+// code points read as U+FFFD.
+func readableText(data []byte) []byte {
+	var unit int
+	var order binary.ByteOrder
+	switch {
+	case hasPrefixAt(data, 0, "\xFF\xFE\x00\x00"):
+		unit, order = 4, binary.LittleEndian
+	case hasPrefixAt(data, 0, "\x00\x00\xFE\xFF"):
+		unit, order = 4, binary.BigEndian
+	case hasPrefixAt(data, 0, "\xFF\xFE"):
+		unit, order = 2, binary.LittleEndian
+	case hasPrefixAt(data, 0, "\xFE\xFF"):
+		unit, order = 2, binary.BigEndian
+	default:
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i := unit; i < len(data); i += unit {
+		var c rune
+		switch {
+		case i+unit > len(data):
+			c = utf8.RuneError
+		case unit == 4:
+			c = rune(order.Uint32(data[i:]))
+		default:
+			c = rune(order.Uint16(data[i:]))
+			if utf16.IsSurrogate(c) && i+4 <= len(data) {
+				if pair := utf16.DecodeRune(c, rune(order.Uint16(data[i+2:]))); pair != utf8.RuneError {
+					c, i = pair, i+2
+				}
+			}
+		}
+		out = utf8.AppendRune(out, c) // U+FFFD for a lone surrogate or an invalid code point
+	}
+	return out
+}
+
+// hasByteOrderMark reports whether data starts with the byte-order mark of
+// UTF-16 or UTF-32, cheaply: Scan checks every file.
+func hasByteOrderMark(data []byte) bool {
+	return len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF ||
+		data[0] == 0 && hasPrefixAt(data, 0, "\x00\x00\xFE\xFF"))
 }
