@@ -151,7 +151,7 @@ func (d *decoded) file(data []byte, depth int) {
 	case bytes.HasPrefix(data, []byte("wOFF")):
 		d.woff(data)
 	case bytes.HasPrefix(data, []byte("\xfe\xff")) || bytes.HasPrefix(data, []byte("\xff\xfe")):
-		d.parts = append(d.parts, utf16Text(data))
+		d.parts = append(d.parts, readableText(data))
 	default:
 		if kind := opaqueKind(data); kind != "" {
 			d.unreadable("it is %s, whose content the guard cannot read", kind)
@@ -231,19 +231,6 @@ func isText(data []byte) bool {
 		}
 	}
 	return true
-}
-
-// utf16Text is UTF-16 text with a byte order mark, as UTF-8.
-func utf16Text(data []byte) []byte {
-	var order binary.ByteOrder = binary.BigEndian
-	if data[0] == 0xff {
-		order = binary.LittleEndian
-	}
-	units := make([]uint16, 0, len(data)/2)
-	for i := 2; i+1 < len(data); i += 2 {
-		units = append(units, order.Uint16(data[i:]))
-	}
-	return []byte(string(utf16.Decode(units)))
 }
 
 // paragraphElements hold one paragraph of text in the XML of documents:
