@@ -133,7 +133,7 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 	seen := make(map[Secret]bool, len(cands))
 	for _, c := range cands {
 		v := c.value
-		ws := words(v)
+		ws := c.words
 		if len(ws) == 0 || public[strings.Join(ws, " ")] || !c.name && (letters(ws) < MinSecretLen || len(ws) < 2 && !unspaced(v)) {
 			continue
 		}
@@ -168,7 +168,7 @@ func (lib *Library) ordinaryWords(published []*Case, cands []candidate) map[stri
 	type count struct{ uses, lastCase int }
 	counts := map[string]*count{}
 	for _, c := range cands {
-		for _, w := range words(c.value) {
+		for _, w := range c.words {
 			if counts[w] == nil {
 				counts[w] = &count{}
 			}

@@ -22,7 +22,8 @@ const (
 // candidate is a value that may become a Secret.
 type candidate struct {
 	value, path, field string
-	name               bool // a name: a secret whatever its length
+	name               bool     // a name: a secret whatever its length
+	words              []string // of value, lower-cased
 }
 
 // variants are value and the other forms of it that a reader would take
@@ -33,13 +34,18 @@ func variants(value, path, field string, k kind) []candidate {
 	if value == "" {
 		return nil
 	}
-	out := []candidate{{value, path, field, k == org || k == person}}
-	seen := map[string]bool{key(value): true}
+	ws := words(value)
+	out := []candidate{{value, path, field, k == org || k == person, ws}}
+	if k == text {
+		return out
+	}
+	seen := map[string]bool{strings.Join(ws, " "): true}
 	addV := func(v, suffix string, name bool) {
 		v = strings.Join(strings.Fields(v), " ")
-		if kv := key(v); kv != "" && !seen[kv] {
+		ws := words(v)
+		if kv := strings.Join(ws, " "); kv != "" && !seen[kv] {
 			seen[kv] = true
-			out = append(out, candidate{v, path, field + ", " + suffix, name})
+			out = append(out, candidate{v, path, field + ", " + suffix, name, ws})
 		}
 	}
 	switch k {
@@ -77,18 +83,20 @@ func variants(value, path, field string, k kind) []candidate {
 		out[0].name = false // the whole string: text
 		rest := value
 		if strings.Contains(rest, "@") {
-			for _, e := range emailPattern.FindAllString(rest, -1) {
+			var e []string
+			e, rest = cut(rest, emailAt)
+			for _, e := range e {
 				addV(e, "the e-mail address alone", true)
 			}
-			rest = emailPattern.ReplaceAllString(rest, ",")
 		}
 		if strings.ContainsAny(rest, "0123456789") {
-			for _, p := range phonePattern.FindAllString(rest, -1) {
+			var ps []string
+			ps, rest = cut(rest, phoneAt)
+			for _, p := range ps {
 				for _, d := range phoneDigits(p) {
 					addV(d, "the phone number alone", true)
 				}
 			}
-			rest = phonePattern.ReplaceAllString(rest, ",")
 		}
 		// The person comes first: "Ivan Petrov, CIO" or "Ivan Petrov (CIO)".
 		parts := strings.FieldsFunc(rest, isContactSeparator)
@@ -250,10 +258,92 @@ func personName(s string) bool {
 	return true
 }
 
-var (
-	emailPattern = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.\p{L}{2,}`)
-	phonePattern = regexp.MustCompile(`\+?\(?\d[\d\s().\-/]{5,}\d`)
-)
+// cut returns the parts of s that at finds and s with each replaced by a
+// comma; at(s, i) is the end of a part that starts at i, or -1.
+func cut(s string, at func(s string, i int) int) (parts []string, rest string) {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if end := at(s, i); end > i {
+			parts = append(parts, s[i:end])
+			b.WriteString(s[last:i])
+			b.WriteByte(',')
+			i, last = end-1, end
+		}
+	}
+	if parts == nil {
+		return nil, s
+	}
+	b.WriteString(s[last:])
+	return parts, b.String()
+}
+
+// emailAt finds an e-mail address "name@host.tld" that starts at i;
+// written out rather than as a regular expression, which took much of the
+// time of listing a large library's secrets.
+func emailAt(s string, i int) int {
+	if r, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && emailRune(r, true) {
+		return -1 // not the start of a name
+	}
+	at := i
+	for at < len(s) && s[at] != '@' {
+		r, n := utf8.DecodeRuneInString(s[at:])
+		if !emailRune(r, true) {
+			return -1
+		}
+		at += n
+	}
+	if at == i || at == len(s) {
+		return -1
+	}
+	end := at + 1
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if !emailRune(r, false) {
+			break
+		}
+		end += n
+	}
+	host := strings.TrimRight(s[at+1:end], ".-") // the end of a sentence
+	dot := strings.LastIndexByte(host, '.')
+	tld := host[dot+1:]
+	if dot <= 0 || utf8.RuneCountInString(tld) < 2 || strings.ContainsFunc(tld, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		return -1
+	}
+	return at + 1 + len(host)
+}
+
+// emailRune reports a character of an address's name (or of its host).
+func emailRune(r rune, name bool) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || name && (r == '_' || r == '%' || r == '+')
+}
+
+// phoneAt finds a phone number that starts at i: "+7 (495) 123-45-67",
+// digits and the separators between them, seven digits or more. A date
+// ("2026-12-07", "07.12.2026") is no phone.
+func phoneAt(s string, i int) int {
+	c := s[i]
+	if c != '+' && c != '(' && (c < '0' || c > '9') {
+		return -1
+	}
+	if i > 0 && (isDigit(s[i-1]) || s[i-1] == '+' || s[i-1] == '(' || unicode.IsLetter(rune(s[i-1]))) {
+		return -1
+	}
+	end, digits := -1, 0
+	for j := i; j < len(s) && (isDigit(s[j]) || strings.IndexByte(" ().-/", s[j]) >= 0 || j == i && c == '+'); j++ {
+		if isDigit(s[j]) {
+			end, digits = j+1, digits+1
+		}
+	}
+	if digits < 7 || datePattern.MatchString(s[i:end]) {
+		return -1
+	}
+	return end
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+var datePattern = regexp.MustCompile(`^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})$`)
 
 // phoneDigits are a phone number as written ("+7 495 123-45-67"), which
 // a page may write with fewer separators, and its digits alone
