@@ -50,18 +50,26 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 			}
 		}
 	}
-	openCustomers := map[string]bool{} // in the helpdesk, by support.Key
-	var openClients []string           // their letters, sorted
 	for _, c := range published {
 		if !c.Anonymous && !anonymous[lib.groupOf(c)] && !anonymousClients[key(c.Client)] {
 			addPublic(c.Client)
-			openCustomers[support.Key(c.SupportName())] = true
-			openClients = append(openClients, strings.Join(words(c.Client), ""))
 		}
 	}
-	slices.Sort(openClients)
+	// The helpdesk's customers that a case names openly (published or
+	// not) are no more private than its client; the others are.
+	openCustomers := map[string]bool{} // by support.Key
+	var openClients []string           // their letters, sorted
+	if lib.Support != nil {
+		for _, c := range lib.Cases {
+			if !anonymous[lib.groupOf(c)] && !anonymousClients[key(c.Client)] && !c.Publication(at, lib.Site).ForWantOfConsent() {
+				openCustomers[support.Key(c.SupportName())] = true
+				openClients = append(openClients, strings.Join(words(c.Client), ""))
+			}
+		}
+		slices.Sort(openClients)
+	}
 	// A helpdesk often shortens a name ("Calm Co" for "Calm Company"): a
-	// customer that begins a published client's name is that client.
+	// customer that begins an open client's name is that client.
 	shortForm := func(name string) bool {
 		l := strings.Join(words(name), "")
 		i, _ := slices.BinarySearch(openClients, l)
