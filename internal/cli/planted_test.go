@@ -100,3 +100,40 @@ func TestFewLeaks(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNoFalseAlarms: private values that look like ordinary text in the
+// site's own pages do not fail a build (README, "What is private").
+func TestNoFalseAlarms(t *testing.T) {
+	anonymous := func(slug, client, body string) string {
+		return "+++\ntitle = \"Case " + slug + "\"\nsummary = \"A case study.\"\nclient = \"" + client + "\"\nanonymous = true\nalias = \"A company\"\n" +
+			"industry = \"banking\"\nproject_types = [\"contract-archive\"]\ndate = 2024-05-10\n[scale]\nemployees = 1200\n+++\n" + body + "\n"
+	}
+	build := func(t *testing.T, dir string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := Main([]string{"build", "-s", dir}, &stdout, &stderr); code != ExitOK {
+			t.Fatalf("build: exit %d\n%s", code, stderr.String())
+		}
+	}
+	t.Run("initials in the search script", func(t *testing.T) {
+		files := leaktest.Base()
+		files["content/cases/carrier.md"] = anonymous("carrier", "AT&T", "A carrier.")
+		build(t, writeSite(t, files))
+	})
+	t.Run("short name inside a longer word", func(t *testing.T) {
+		files := leaktest.Base()
+		files["content/cases/maker.md"] = anonymous("maker", "Ford", "Die Herausforderung war groß.")
+		build(t, writeSite(t, files))
+	})
+	t.Run("ordinary words on the sample site", func(t *testing.T) {
+		dir := t.TempDir()
+		if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("../../content")); err != nil {
+			t.Fatal(err)
+		}
+		prospect := "name = \"Archive Systems\"\nindustry = \"banking\"\nproject_types = [\"contract-archive\"]\n"
+		if err := os.WriteFile(filepath.Join(dir, "content/prospects/archive-systems.toml"), []byte(prospect), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		build(t, dir)
+	})
+}

@@ -208,6 +208,7 @@ func crossCheck(lib *Library, problems *diag.List) {
 			}
 		}
 	}
+	anonymousClientNamedOpenly(lib, sorted, problems)
 	unmatchedCustomers(lib, problems)
 	seen := map[string]string{}
 	for _, p := range lib.Prospects {
@@ -218,9 +219,29 @@ func crossCheck(lib *Library, problems *diag.List) {
 	}
 }
 
+// anonymousClientNamedOpenly warns on a case that names the client of an
+// anonymous case openly: that would un-anonymise the other one, so its
+// client stays private (Secrets) and the build refuses this case's pages.
+func anonymousClientNamedOpenly(lib *Library, sorted []*Case, problems *diag.List) {
+	anonymous := lib.anonymousGroups()
+	byClient := map[string]*Case{}
+	for _, c := range sorted {
+		if k := key(c.Client); anonymous[lib.groupOf(c)] && byClient[k] == nil {
+			byClient[k] = c
+		}
+	}
+	for _, c := range sorted {
+		if other := byClient[key(c.Client)]; other != nil && !anonymous[lib.groupOf(c)] {
+			// The front matter is not kept for every case: no position.
+			problems.Warnf(c.Path, 0, 0, "client %q is the client of the anonymous case study %s: naming it here would un-anonymise that one, so the build refuses to publish it; make this case anonymous too (anonymous = true and an alias)", c.Client, other.Path)
+		}
+	}
+}
+
 // CrossFileKey is what Load's checks across files read of a case of lib:
 // its slug, the story it translates, its language, whether it is
-// anonymous, its own consent (shared with its translations) and its
+// anonymous, its client where it is an anonymous case's (a case that names
+// it openly is warned about), its own consent (shared with its translations) and its
 // customer in the helpdesk export, if there is one. An edit that keeps it
 // can be applied by parsing the one file again (ParseCase); any other edit
 // needs the whole library loaded again.
@@ -234,7 +255,14 @@ func (lib *Library) CrossFileKey(c *Case) string {
 	if lib.Support != nil {
 		customer = c.SupportName()
 	}
-	return fmt.Sprintf("%q %q %q %v %s %q", c.Slug, c.TranslationOf, c.Language, c.Anonymous, consent, customer)
+	// A client counts where it is, or may be, an anonymous case's: a case
+	// that names it openly is warned about.
+	client := ""
+	anonymous := lib.anonymousGroups()
+	if anonymous[lib.groupOf(c)] || slices.ContainsFunc(lib.Cases, func(o *Case) bool { return anonymous[lib.groupOf(o)] && key(o.Client) == key(c.Client) }) {
+		client = key(c.Client)
+	}
+	return fmt.Sprintf("%q %q %q %v %q %s %q", c.Slug, c.TranslationOf, c.Language, c.Anonymous, client, consent, customer)
 }
 
 // SupportName is the case's customer in the helpdesk export: its

@@ -96,7 +96,10 @@ func TestSecretsSkipPublicValues(t *testing.T) {
 		"p.toml must_see[0] Archive Systems true",
 		// A draft publishes nothing, so its client is no public name.
 		"p.toml participants[1].name Drafted Corp false",
-		// A translation of an anonymous case keeps the client private.
+		// A translation of an anonymous case keeps the client private,
+		// also without its legal form.
+		"b.md client (anonymous case), without its legal form Hidden false",
+		"c.md client (anonymous case), without its legal form Hidden false",
 		"b.md client (anonymous case) Hidden Co false",
 		"c.md client (anonymous case) Hidden Co false",
 		"p.toml participants[0].interests[0] How long? false",

@@ -235,4 +235,7 @@ type Secret struct {
 	// Capitals: the value is made of ordinary words (a prospect called
 	// "Archive Systems") and reads as a name only with its capitals.
 	Capitals bool
+	// WholeWord: a short one-word name ("Ford") is found only as a whole
+	// word, not inside a longer one ("Herausforderung").
+	WholeWord bool
 }

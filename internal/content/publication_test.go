@@ -167,6 +167,7 @@ func TestSecretsOfConsent(t *testing.T) {
 	}
 	want := []string{
 		"valid.md consent.approved_by Jan Novak",
+		"expired.md consent.approved_by, the person alone Maria Lopez",
 		"expired.md consent.approved_by Maria Lopez, Head of Communications",
 		"expired.md client (not published for want of consent) Quillfeather Holdings",
 	}

@@ -51,6 +51,30 @@ notes = "Северный Ветер"`)}},
 	{"japanese-client", "瀬戸内マリン株式会社", Site{"content/cases/quill.md": caseFile("quill", `client = "瀬戸内マリン株式会社"
 anonymous = true
 alias = "ある海運会社"`, "")}},
+	// Other forms of a private name that a reader knows it by.
+	{"without-legal-form", "Quillfeather Holdings", Site{"content/cases/quill.md": caseFile("quill", `client = "Quillfeather Holdings plc"
+anonymous = true
+alias = "A holding company"`, "")}},
+	{"transliterated", "Mueller Bau", Site{"content/cases/quill.md": caseFile("quill", `client = "Müller Bau"
+anonymous = true
+alias = "A builder"`, "")}},
+	{"russian-case", "Волжского лизинга", Site{"content/cases/quill.md": caseFile("quill", `client = "ООО «Волжский лизинг»"
+anonymous = true
+alias = "Лизинговая компания"`, "")}},
+	{"contact-phone", "+7 495 123-45-67", Site{"content/cases/quill.md": caseFile("quill", `client = "Quill Bank"`, `[reference]
+contact = "Ivan Petrov, +7 495 123-45-67, ivan.petrov@example.ru"`)}},
+	{"without-patronymic", "Иван Петров", Site{"content/prospects/ms.toml": `name = "Harbour Leasing"
+industry = "banking"
+project_types = ["contract-archive"]
+[[participants]]
+name = "Петров Иван Сергеевич"
+side = "it"
+`}},
+	{"support-requester", "Tom Aldridge", Site{"content/site.toml": Base()["content/site.toml"] + `[support]
+file = "support.csv"
+`, "content/support.csv": `"Id","Subject","Priority","Requester","Organization","Created at","Solved at"
+"1","Scanner stalls","High","Tom Aldridge","Other Bank","2026-11-01",""
+`}},
 	{"bonus", "six months of premium support", Site{"content/visits.toml": `[[visit]]
 case = "carrier"
 prospect = "p"

@@ -104,7 +104,7 @@ func NewGuard(secrets []content.Secret) *Guard {
 		if n < 2 {
 			continue // a letter or a digit is in any text
 		}
-		sh := shape{bound: bitsIn(v.bound, len(v.text)), whole: n < 4 && !v.hasCJK()}
+		sh := shape{bound: bitsIn(v.bound, len(v.text)), whole: (n < 4 || s.WholeWord) && !v.hasCJK()}
 		if s.Capitals {
 			sh.upper = bitsIn(v.upper, len(v.text))
 		}

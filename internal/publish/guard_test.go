@@ -357,3 +357,25 @@ func TestReadCyrillicCapitals(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardWholeWordNames: a short name marked WholeWord is found as a
+// word, in any case and joined into a URL, but not inside a longer word.
+func TestGuardWholeWordNames(t *testing.T) {
+	g := NewGuard([]content.Secret{{Value: "Ford", WholeWord: true}, {Value: "Nordw", WholeWord: true}, {Value: "Sage"}})
+	for _, c := range []struct {
+		text string
+		want []int
+	}{
+		{"<p>We met Ford.</p>", []int{0}},
+		{"/cases/ford-motor/", []int{0}},
+		{"<p>Die Herausforderung</p>", nil},
+		{"<p>NORDW bank</p>", []int{1}},
+		{"<p>Nordwind</p>", nil},
+		// Without the flag, a value of four letters is found anywhere.
+		{"<p>message</p>", []int{2}},
+	} {
+		if got := g.Scan([]byte(c.text)); !slices.Equal(got, c.want) {
+			t.Errorf("Scan(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

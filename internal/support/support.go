@@ -60,6 +60,7 @@ type Export struct {
 	// export does finds them in one lookup.
 	tickets   map[string]*[]ticket
 	customers []Customer // in order of first appearance
+	texts     []Text     // each free-text value once, in order of first appearance
 	complete  bool       // every row was read
 
 	mu        sync.Mutex
@@ -123,6 +124,8 @@ func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Ex
 	if !ok {
 		return e
 	}
+	textCols := textColumns(header, cols)
+	seenText := map[string]bool{}
 	pos := positions{src: src}
 	reported := 0
 	report := func(line, byteCol int, format string, args ...any) {
@@ -155,6 +158,14 @@ func Parse(path string, src []byte, cfg config.Support, problems *diag.List) *Ex
 			}
 			problems.Errorf(path, 0, 0, "%v", err)
 			break
+		}
+		for _, tc := range textCols {
+			if v := strings.TrimSpace(row[tc.index]); v != "" && !seenText[v] {
+				v = strings.Clone(v)
+				seenText[v] = true
+				line, _ := r.FieldPos(tc.index)
+				e.texts = append(e.texts, Text{Value: v, Column: header[tc.index], Line: line, Name: tc.name})
+			}
 		}
 		name := strings.TrimSpace(row[cols.customer])
 		if name == "" {
@@ -421,6 +432,50 @@ func (p *positions) runeCol(line, byteCol int) int {
 // Customers lists the customers named in the export, in order of first
 // appearance.
 func (e *Export) Customers() []Customer { return e.customers }
+
+// Text is a free-text value of the export: who asked (a requester) or
+// what about (a subject), PRIVATE like the whole export.
+type Text struct {
+	Value  string
+	Column string // as the header names it
+	Line   int    // the first line that holds it
+	Name   bool   // a person's name or e-mail address, not text
+}
+
+// Texts lists the distinct values of the export's free-text columns, in
+// order of first appearance: for the leak guard. A 100,000-row export
+// repeats its requesters; each value is listed once.
+func (e *Export) Texts() []Text { return e.texts }
+
+// textColumn is a free-text column of the export.
+type textColumn struct {
+	index int
+	name  bool
+}
+
+// textColumns finds the free-text columns by the names that Zendesk, Jira
+// Service Management and Freshdesk give them: the requester (a person) and
+// the subject, description and comments. Other columns are dates, numbers,
+// enumerations (status, group) or the vendor's own agents (assignee); the
+// customer column is listed by Customers.
+func textColumns(header []string, cols columns) []textColumn {
+	var out []textColumn
+	for i, h := range header {
+		if i == cols.customer || i == cols.opened || i == cols.closed || i == cols.priority || i == cols.satisfaction {
+			continue
+		}
+		h := strings.ToLower(h)
+		switch {
+		case strings.Contains(h, "requester"), strings.Contains(h, "reporter"), strings.Contains(h, "contact"),
+			strings.Contains(h, "e-mail"), strings.Contains(h, "email"):
+			out = append(out, textColumn{i, true})
+		case strings.Contains(h, "subject"), strings.Contains(h, "summary"), strings.Contains(h, "title"),
+			strings.Contains(h, "description"), strings.Contains(h, "comment"):
+			out = append(out, textColumn{i, false})
+		}
+	}
+	return out
+}
 
 // Complete reports whether every row of the export was read: only then
 // does a customer missing from it say something.

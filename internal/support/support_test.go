@@ -240,3 +240,24 @@ func TestRussianCounts(t *testing.T) {
 		}
 	}
 }
+
+func TestTextsAreTheFreeTextColumnsOnce(t *testing.T) {
+	src := `"Id","Subject","Status","Priority","Requester","Organization","Assignee","Created at","Solved at"
+"1","Scanner drops page two","open","High","Tom Aldridge","Acme","Ewa Nowak","2026-11-01",""
+"2","Login fails","open","Normal","Tom Aldridge","","Ewa Nowak","2026-11-02",""
+"3","Login fails","solved","Normal","  Priya Ramaswamy ","Acme","Ewa Nowak","2026-11-03","2026-11-04"
+`
+	e, problems := parse(t, src, config.DefaultSupport)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	want := []Text{
+		{"Scanner drops page two", "Subject", 2, false},
+		{"Tom Aldridge", "Requester", 2, true},
+		{"Login fails", "Subject", 3, false},
+		{"Priya Ramaswamy", "Requester", 4, true},
+	}
+	if got := e.Texts(); !reflect.DeepEqual(got, want) {
+		t.Errorf("texts =\n%+v\nwant\n%+v", got, want)
+	}
+}

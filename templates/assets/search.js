@@ -174,14 +174,16 @@
       if (vowel) {
         var o1 = w.r1, o2 = w.r2, restore = true;
         w.removeLast(n);
-        var t = w.firstSuffix(["at", "bl", "iz", "bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]);
-        if (t === "") {
+        // Named "ending", not with one letter: a one-letter name next to
+        // a short suffix reads as a short private name split in two words.
+        var ending = w.firstSuffix(["at", "bl", "iz", "bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]);
+        if (ending === "") {
           if (isShort(w)) {
             w.rs.push("e");
             w.r1 = w.r2 = w.rs.length;
             restore = false;
           }
-        } else if (t === "at" || t === "bl" || t === "iz") w.replace(t, t + "e");
+        } else if (ending === "at" || ending === "bl" || ending === "iz") w.replace(ending, ending + "e");
         else w.removeLast(1);
         if (restore) {
           w.r1 = Math.min(o1, w.rs.length);
@@ -323,12 +325,12 @@
     }
     var r = deRegions(rs), p1 = r[0], p2 = r[1];
     function cut(n) { rs.length -= n; }
-    function at(i) { return i >= 0 ? rs[i] : ""; }
+    function letterAt(i) { return i >= 0 ? rs[i] : ""; }
     // step 1
     s = longestSuffix(rs, ["e", "em", "en", "ern", "er", "s", "es"]);
     if (s && rs.length - s.length >= p1) {
       if (s === "s") {
-        if ("bdfghklmnrt".indexOf(at(rs.length - 2)) >= 0 && rs.length >= 2) cut(1);
+        if ("bdfghklmnrt".indexOf(letterAt(rs.length - 2)) >= 0 && rs.length >= 2) cut(1);
       } else {
         cut(s.length);
         if ((s === "e" || s === "en" || s === "es") && endsWith(rs, ["n", "i", "s", "s"])) cut(1);
@@ -338,15 +340,15 @@
     s = longestSuffix(rs, ["en", "er", "st", "est"]);
     if (s && rs.length - s.length >= p1) {
       if (s !== "st") cut(s.length);
-      else if ("bdfghklmnt".indexOf(at(rs.length - 3)) >= 0 && rs.length >= 6) cut(2);
+      else if ("bdfghklmnt".indexOf(letterAt(rs.length - 3)) >= 0 && rs.length >= 6) cut(2);
     }
     // step 3
     s = longestSuffix(rs, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
     if (s && rs.length - s.length >= p2) {
-      var before = at(rs.length - s.length - 1);
+      var before = letterAt(rs.length - s.length - 1);
       if (s === "end" || s === "ung") {
         cut(s.length);
-        if (endsWith(rs, ["i", "g"]) && at(rs.length - 3) !== "e" && rs.length - 2 >= p2) cut(2);
+        if (endsWith(rs, ["i", "g"]) && letterAt(rs.length - 3) !== "e" && rs.length - 2 >= p2) cut(2);
       } else if (s === "ig" || s === "ik" || s === "isch") {
         if (before !== "e") cut(s.length);
       } else if (s === "lich" || s === "heit") {
