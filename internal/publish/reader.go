@@ -383,10 +383,12 @@ func bitsFrom(set []uint64, i, end int) uint64 {
 	return b
 }
 
-// wholeWordRunes: names with fewer letters are found only as whole words.
-// Their letters take at most shortBytes bytes.
+// wholeWordRunes: names with fewer letters may be found only as whole
+// words (those under 4 letters always, one-word names of 4 or 5 letters
+// when marked content.Secret.WholeWord). Their letters take at most
+// shortBytes bytes.
 const (
-	wholeWordRunes = 4
+	wholeWordRunes = 6
 	shortBytes     = (wholeWordRunes - 1) * utf8.UTFMax
 )
 
