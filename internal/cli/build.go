@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -79,12 +80,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := w.Commit(); err != nil {
 		var foreign *publish.ForeignError
-		if errors.As(err, &foreign) {
+		var kept *publish.KeptError
+		switch {
+		case errors.As(err, &foreign):
 			printOutputError(stderr, err)
 			return ExitUsage
+		case errors.As(err, &kept):
+			// The build is in place; nothing was lost, but someone should
+			// look at what was kept.
+			fmt.Fprintf(stderr, "refpack build: warning: %v\n", err)
+		default:
+			fmt.Fprintf(stderr, "refpack build: %v\n", err)
+			return ExitProblem
 		}
-		fmt.Fprintf(stderr, "refpack build: %v\n", err)
-		return ExitProblem
 	}
 	fmt.Fprintf(stdout, "built %s, %s into %s\n", caseStudies(res.Cases), plural(w.Files(), "file"), out)
 	return ExitOK
@@ -163,9 +171,15 @@ func checkOutputDir(siteDir, out string) error {
 			return fmt.Errorf("refusing to write output into %s: it is inside the site's sources %s", out, src)
 		}
 	}
+	// $HOME may be unset or another's (cron, sudo): the account's home
+	// from the user database counts too.
 	home, _ := os.UserHomeDir()
+	var account string
+	if u, err := user.Current(); err == nil {
+		account = u.HomeDir
+	}
 	wd, _ := os.Getwd()
-	for _, dir := range []struct{ path, what string }{{home, "your home directory"}, {wd, "the working directory"}} {
+	for _, dir := range []struct{ path, what string }{{home, "your home directory"}, {account, "your home directory"}, {wd, "the working directory"}} {
 		if real, err := realPath(dir.path); dir.path != "" && err == nil && holds(absOut, real) {
 			return fmt.Errorf("refusing to write output into %s: it would replace %s %s (choose another -o, such as %s)",
 				out, dir.what, real, filepath.Join(siteDir, "public"))

@@ -84,6 +84,11 @@ func checkTarget(dir, target string, clean bool) error {
 	if !info.IsDir() {
 		return fmt.Errorf("%s is not a directory", dir)
 	}
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		if mounts := mountsInside(real); len(mounts) > 0 {
+			return fmt.Errorf("%s holds a mount point, %s: refusing to replace it, --clean or not (unmount it, or choose another -o)", dir, mounts[0])
+		}
+	}
 	if clean {
 		return nil
 	}

@@ -190,9 +190,21 @@ func TestNewWriterCleansLeftovers(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
 	writeBuild(t, dir, map[string]string{"index.html": "x"})
+	// ours makes a tree as a build leaves it: its marker lists what it
+	// wrote (a .git is never listed).
 	ours := func(name string, extra ...string) {
-		mkfiles(t, filepath.Join(root, name), append(extra, "./")...)
-		if err := os.WriteFile(filepath.Join(root, name, Marker), []byte(markerHead+"cases\n"), 0o644); err != nil {
+		p := filepath.Join(root, name)
+		mkfiles(t, p, append(extra, "./")...)
+		if err := os.WriteFile(filepath.Join(p, Marker), []byte(markerHead), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var listed []string
+		for _, f := range extra {
+			if !strings.HasPrefix(f, keptName+"/") {
+				listed = append(listed, f)
+			}
+		}
+		if err := writeListing(p, listed); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -420,4 +432,22 @@ func TestWriterReplacesABuildWithATopLevelMarker(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(dir, Marker)); string(got) != markerHead+"cases/\ncases/b/\ncases/b/index.html\nindex.html\n" {
 		t.Errorf("marker = %q", got)
 	}
+}
+
+// A leftover tree of a build that holds a file the build did not write
+// loses only what the build wrote.
+func TestNewWriterKeepsForeignFilesInLeftovers(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	writeBuild(t, dir, map[string]string{"index.html": "x"})
+	left := filepath.Join(root, ".public.tmp-21")
+	mkfiles(t, left, "index.html", "cases/a/index.html", "cases/a/thesis.txt")
+	if err := os.WriteFile(filepath.Join(left, Marker), []byte(markerHead), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeListing(left, []string{"index.html", "cases/a/index.html"}); err != nil {
+		t.Fatal(err)
+	}
+	writeBuild(t, dir, map[string]string{"index.html": "y"})
+	assertTree(t, left, "cases/a/thesis.txt")
 }

@@ -384,7 +384,9 @@ func (w *Writer) Leaks() []diag.Problem {
 
 // Commit replaces the output directory by the new build. When a file leaked
 // it returns a *diag.Errors naming every leak (output paths relative to the
-// output directory) and the output is unchanged.
+// output directory) and the output is unchanged. A *KeptError says that the
+// new output is in place but files that appeared in the old one meanwhile
+// were kept beside it.
 func (w *Writer) Commit() error {
 	if err := w.finish(); err != nil {
 		w.Abort()
@@ -409,15 +411,23 @@ func (w *Writer) Commit() error {
 		// Checked again: files may have appeared while the site rendered.
 		err = checkTarget(w.name, w.dir, w.clean)
 	}
-	if err == nil {
-		err = w.swap()
-	}
 	if err != nil {
 		w.Abort()
 		return err
 	}
-	w.unlock()
-	return nil
+	if err := w.swap(); err != nil {
+		w.Abort()
+		return err
+	}
+	// The new output is in place; tmp now holds the previous one.
+	defer w.unlock()
+	switch {
+	case w.tmp == "":
+		return nil
+	case w.clean:
+		return removeAll(w.tmp) // whatever it held, as asked
+	}
+	return removeTree(w.tmp)
 }
 
 // Abort discards the files written so far.
@@ -429,7 +439,8 @@ func (w *Writer) Abort() {
 }
 
 // swap replaces the output by the new tree, carrying over the output's
-// .git. Where the system can exchange two directories there is no moment
+// .git, and leaves w.tmp naming where the previous output now is ("" when
+// there was none). Where the system can exchange two directories there is no moment
 // without an output; elsewhere the old one is moved aside first, so that
 // the output is never a half-written tree. A build killed at any step
 // leaves what cleanLeftovers puts right.
@@ -449,9 +460,7 @@ func (w *Writer) swap() error {
 		}
 		return err
 	}
-	if old != "" {
-		return removeTree(old)
-	}
+	w.tmp = old
 	return nil
 }
 
@@ -482,11 +491,62 @@ func replace(tmp, dir string) (string, error) {
 	return old, nil
 }
 
-// removeTree is os.RemoveAll with the entries two levels down (each case's
+// removeTree removes a previous build at dir. Where its marker lists every
+// path it wrote, only those go, each file on every core and then the
+// directories, deepest first: a file that someone put into the output
+// while this build ran, after it had checked the output, stays, and so
+// does dir around it (a *KeptError says where). A tree whose marker lists
+// only its top level (an older refpack) or nothing yet (a killed build's)
+// is refpack's whole and goes whole.
+func removeTree(dir string) error {
+	m := readMarker(dir)
+	if m == nil || !m.deep || len(m.paths) == 0 {
+		return removeAll(dir)
+	}
+	var files []string
+	dirs := map[int][]string{} // by depth
+	deepest := 0
+	for p := range m.paths {
+		if d, ok := strings.CutSuffix(p, "/"); ok {
+			n := strings.Count(d, "/")
+			dirs[n] = append(dirs[n], d)
+			deepest = max(deepest, n)
+		} else {
+			files = append(files, p)
+		}
+	}
+	remove := func(paths []string) {
+		// A failure (a directory not empty, a file turned into a
+		// directory) leaves the path; the last rmdir then finds dir not
+		// empty.
+		parallel.Each(len(paths), func(i int) { os.Remove(filepath.Join(dir, filepath.FromSlash(paths[i]))) })
+	}
+	remove(files)
+	for n := deepest; n >= 0; n-- {
+		remove(dirs[n])
+	}
+	if entries, err := os.ReadDir(dir); err == nil && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() != Marker }) {
+		// Without its marker the tree is no longer refpack's: no later
+		// build removes it.
+		os.Remove(filepath.Join(dir, Marker))
+		return &KeptError{Dir: dir}
+	}
+	return removeAll(dir)
+}
+
+// KeptError is a previous output that could not be removed whole: it
+// holds files refpack did not write, which appeared while the build ran.
+type KeptError struct{ Dir string }
+
+func (e *KeptError) Error() string {
+	return fmt.Sprintf("files that refpack did not write appeared in the output while it built; they are kept, with what is left of the previous output, in %s", e.Dir)
+}
+
+// removeAll is os.RemoveAll with the entries two levels down (each case's
 // page directory) removed on every core: deleting the previous output of a
 // large site is tens of thousands of system calls. The marker goes last,
 // so that what a killed removal leaves is still recognisably refpack's.
-func removeTree(dir string) error {
+func removeAll(dir string) error {
 	var paths []string
 	top, _ := os.ReadDir(dir)
 	for _, e := range top {

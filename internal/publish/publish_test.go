@@ -247,3 +247,33 @@ func TestWriterFileAll(t *testing.T) {
 		t.Errorf("Files() = %d, want 300", w.Files())
 	}
 }
+
+// A file put into the previous output while a build runs, after the build
+// looked for such files, is not deleted with the previous output: the new
+// build goes in, and the file stays, in what is left of the old tree,
+// which no later build removes.
+func TestWriterKeepsAFileAddedWhileItBuilds(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	writeBuild(t, dir, map[string]string{"index.html": "old", "cases/a/index.html": "old"})
+	w, err := newWriter(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := <-w.foreign // the build has looked
+	w.foreign <- r
+	mkfiles(t, dir, "cases/a/notes.txt")
+	w.File("index.html", []byte("new"))
+	err = w.Commit()
+	var kept *KeptError
+	if !errors.As(err, &kept) {
+		t.Fatalf("Commit() = %v, want a *KeptError", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(got) != "new" {
+		t.Errorf("the new build is not in place: index.html = %q", got)
+	}
+	assertTree(t, kept.Dir, "cases/a/notes.txt")
+	// The next build leaves it alone.
+	writeBuild(t, dir, map[string]string{"index.html": "newer"})
+	assertTree(t, kept.Dir, "cases/a/notes.txt")
+}
