@@ -935,7 +935,7 @@ func (r *reader) rune(c rune) {
 		r.softHyphen()
 	case 0x3099 <= c && c <= 0x309C || c == 0xFF9E || c == 0xFF9F:
 		r.voice(c)
-	case ignorable(c):
+	case ignorable(c) || footnoteMark(c):
 	case unicode.Is(unicode.Mn, c):
 		r.combine(c)
 	default:
@@ -1135,6 +1135,13 @@ func ignorable(c rune) bool {
 	// Quotes, dashes and the other punctuation of a page (U+2000-U+206F,
 	// listed above) and the CJK blocks hold no other: spare them the table.
 	return (0x0600 <= c && c < 0x2000 || c >= 0xFE00) && unicode.Is(unicode.Cf, c)
+}
+
+// footnoteMark reports superscript and subscript digits and letters: a
+// reader takes "Quill¹feather" for a word with a footnote mark, and
+// "Vallorbe²" for the name Vallorbe.
+func footnoteMark(c rune) bool {
+	return c == 0x00B2 || c == 0x00B3 || c == 0x00B9 || 0x2070 <= c && c <= 0x209F
 }
 
 // cjk reports Han, Hiragana and Katakana letters, which Japanese writes

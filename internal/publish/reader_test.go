@@ -213,7 +213,7 @@ func TestReadStrokeLetters(t *testing.T) {
 // TestReadInvisible: format characters and fillers vanish, also between
 // CJK letters and in a secret.
 func TestReadInvisible(t *testing.T) {
-	for _, c := range []rune{0x00AD, 0x061C, 0x200B, 0x2060, 0x2066, 0x2069, 0x206A, 0x206F, 0xFEFF, 0xFFF9, 0xFFFB,
+	for _, c := range []rune{'¹', '²', '⁴', '₂', 'ⁿ', 0x00AD, 0x061C, 0x200B, 0x2060, 0x2066, 0x2069, 0x206A, 0x206F, 0xFEFF, 0xFFF9, 0xFFFB,
 		0x110BD, 0x1D173, 0x1D17A, 0xE0000, 0xE0001, 0xE0020, 0xE007F, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800} {
 		s := "Quill" + string(c) + "feather 株式" + string(c) + "会社"
 		if got := readText(s); got != "quillfeather株式会社" {
@@ -381,7 +381,7 @@ var refStrokes = map[rune]string{
 }
 
 // refLetters is the letters of plain text read by README's rules, the
-// slow way: drop the invisible characters, take the NFKC form of the
+// slow way: drop the invisible characters and footnote marks, take the NFKC form of the
 // whole (half-width kana and their voicing marks compose), keep kana, Han
 // and Cyrillic letters as they are but in lower case (ё is е), and read
 // any other letter as its NFKD form without accents, a stroke letter as
@@ -389,7 +389,7 @@ var refStrokes = map[rune]string{
 func refLetters(s string) string {
 	var visible []rune
 	for _, c := range s {
-		if !unicode.Is(unicode.Cf, c) && !strings.ContainsRune("\u115f\u1160\u3164\uffa0\u2800", c) {
+		if !unicode.Is(unicode.Cf, c) && !strings.ContainsRune("\u115f\u1160\u3164\uffa0\u2800", c) && !footnoteMark(c) {
 			visible = append(visible, c)
 		}
 	}
