@@ -215,13 +215,15 @@ func opaqueKind(data []byte) string {
 		{"MSCF", "a cabinet archive"},
 		{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (OLE)"},
 		{"wOF2", "a WOFF2 font, whose tables are compressed"},
-		// Formatting and escapes can split or encode any word of an RTF
-		// document: Quill}{\b feather, \'51uill, \u81?uill.
-		{"{\\rtf", "an RTF document, whose formatting and escapes can split or encode any word"},
 	} {
 		if bytes.HasPrefix(data, []byte(k.magic)) {
 			return k.name
 		}
+	}
+	// Formatting and escapes can split or encode any word of an RTF
+	// document: Quill}{\b feather, \'51uill, \u81?uill.
+	if bytes.HasPrefix(bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n"), []byte(`{\rtf`)) {
+		return "an RTF document, whose formatting and escapes can split or encode any word"
 	}
 	if mimeHeader.Match(data[:min(len(data), 4096)]) {
 		return "a MIME message or web archive (.eml, .mht), whose parts are encoded"
@@ -532,6 +534,7 @@ var (
 	// codes that are no letters: LibreOffice's [<0102>2<03>]TJ.
 	pdfToUnicode = regexp.MustCompile(`/ToUnicode\b`)
 	pdfEmbedded  = regexp.MustCompile(`/FontFile[23]\b|/BaseFont\s*/[A-Z]{6}\+`)
+	pdfSubset    = regexp.MustCompile(`/BaseFont\s*/[A-Z]{6}\+`)
 	pdfStandard  = regexp.MustCompile(`/(WinAnsiEncoding|MacRomanEncoding|StandardEncoding)\b`)
 	pdfImage     = regexp.MustCompile(`/Subtype\s*/Image\b`)
 	pdfFile      = regexp.MustCompile(`/Type\s*/EmbeddedFile\b`)
@@ -588,7 +591,7 @@ func (d *decoded) pdf(data []byte, depth int) {
 	switch {
 	case pdfToUnicode.Match(objects):
 		d.unreadable("it is a PDF whose fonts map their codes to letters through /ToUnicode, which the guard cannot read")
-	case pdfEmbedded.Match(objects) && !pdfStandard.Match(objects):
+	case pdfEmbedded.Match(objects) && !pdfStandard.Match(objects) || subsetWithoutEncoding(objects):
 		d.unreadable("it is a PDF whose fonts are embedded subsets without a standard encoding, which the guard cannot read")
 	case d.shown.letters > 16 && d.shown.letters*2 > d.shown.strings:
 		d.unreadable("it is a PDF that places its text one letter at a time, which the guard cannot read")
@@ -601,6 +604,20 @@ func (d *decoded) pdf(data []byte, depth int) {
 			d.pack = true
 		}
 	}
+}
+
+// subsetWithoutEncoding finds an object that is a subset font without a
+// standard encoding of its own, beside fonts that have one.
+func subsetWithoutEncoding(objects []byte) bool {
+	if !pdfSubset.Match(objects) {
+		return false
+	}
+	for _, obj := range bytes.Split(objects, []byte("endobj")) {
+		if pdfSubset.Match(obj) && !pdfStandard.Match(obj) {
+			return true
+		}
+	}
+	return false
 }
 
 var pdfLength = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)

@@ -534,9 +534,11 @@ func TestBundleUnreadableFormats(t *testing.T) {
 		{"libreoffice pdf", "/ToUnicode", read("libreoffice.pdf")},
 		{"ghostscript pdf", "/ToUnicode", read("ghostscript.pdf")},
 		{"embedded subset pdf", "embedded subsets", embedded},
+		{"subset beside a standard font", "embedded subsets", append(pdfRaw("BT /F1 12 Tf (Hello) Tj ET"), "4 0 obj\n<< /Type /Font /Subtype /TrueType /BaseFont /QWERTY+Arial >>\nendobj\n"...)},
 		{"pdf one glyph at a time", "one letter at a time", pdfRaw(glyphs.String())},
 		{"rtf split", "an RTF document", []byte(`{\rtf1\ansi Quill}{\b feather Holdings}`)},
 		{"rtf hex escape", "an RTF document", []byte(`{\rtf1\ansi \'51uillfeather Holdings}`)},
+		{"rtf unicode escape after a BOM", "an RTF document", []byte("\uFEFF\r\n{\\rtf1\\ansi \\u81?uillfeather Holdings}")},
 		{"eml", "a MIME message", []byte("From: a@b.c\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nQuill=\r\nfeather Holdings\r\n")},
 		{"mht", "a MIME message", []byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Transfer-Encoding: base64\r\n\r\nUXVpbGxmZWF0aGVyIEhvbGRpbmdz\r\n--x--\r\n")},
 	} {
