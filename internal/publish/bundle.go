@@ -12,6 +12,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/bzip2"
+	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
 	"encoding/ascii85"
@@ -19,7 +20,10 @@ import (
 	"encoding/binary"
 	hexenc "encoding/hex"
 	"fmt"
+	"html"
 	"io"
+	"mime/quotedprintable"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -192,6 +196,8 @@ func (d *decoded) file(data []byte, depth int) {
 				d.parts = append(d.parts, xmlText)
 			}
 			d.dataURIs(data, depth)
+			d.drawio(data, depth)
+			d.vcard(data)
 		} else {
 			d.unreadable("it is a binary file of a kind the guard does not know")
 		}
@@ -370,6 +376,77 @@ func (d *decoded) dataURIs(data []byte, depth int) {
 		d.nested(b, depth)
 	}
 }
+
+// drawioDiagram is a diagram of draw.io, in a .drawio file or in the
+// content attribute of its SVG (entity-escaped there): base64 of raw
+// deflate of the URL-escaped XML.
+var drawioDiagram = regexp.MustCompile(`<diagram[^<>]*>\s*([A-Za-z0-9+/=\s]{16,}?)\s*</diagram>|&lt;diagram[^<>]*?&gt;\s*([A-Za-z0-9+/=\s]{16,}?)\s*&lt;/diagram&gt;`)
+
+// drawio reads the compressed diagrams of a draw.io file or SVG, whose
+// labels are nowhere else.
+func (d *decoded) drawio(data []byte, depth int) {
+	if !bytes.Contains(data, []byte("diagram")) {
+		return
+	}
+	for _, m := range drawioDiagram.FindAllSubmatch(data, -1) {
+		enc := m[1]
+		if enc == nil {
+			enc = m[2]
+		}
+		raw, err := io.ReadAll(base64.NewDecoder(base64.StdEncoding, bytes.NewReader(dropSpace(enc))))
+		if err != nil && len(raw) == 0 {
+			continue
+		}
+		b, ok := d.inflate(flate.NewReader(bytes.NewReader(raw)))
+		if !ok {
+			return
+		}
+		if xml, err := url.PathUnescape(string(b)); err == nil {
+			b = []byte(xml)
+		}
+		d.nested(b, depth)
+		d.drawioLabels(b)
+	}
+	if bytes.Contains(data, []byte("mxGraphModel")) {
+		d.drawioLabels(data) // an uncompressed diagram
+	}
+}
+
+// drawioLabels reads the labels of a diagram's cells, which are HTML
+// (html=1) escaped in an attribute, as the HTML they are: Quill<b>feather</b>
+// is one word. In an SVG's content attribute, the diagram is escaped once
+// more.
+func (d *decoded) drawioLabels(b []byte) {
+	for range 2 {
+		for _, a := range drawioLabel.FindAllSubmatch(b, -1) {
+			d.parts = append(d.parts, []byte(html.UnescapeString(string(a[1]))))
+		}
+		if !bytes.Contains(b, []byte("&quot;")) {
+			return
+		}
+		b = []byte(html.UnescapeString(string(b)))
+	}
+}
+
+var drawioLabel = regexp.MustCompile(`\b(?:value|label|tooltip)="([^"]*)"`)
+
+// vcard reads a vCard or iCalendar file with its folded lines unfolded
+// (a line break and a space or tab continue a line, anywhere in a word)
+// and its quoted-printable values (vCard 2.1) decoded.
+func (d *decoded) vcard(data []byte) {
+	if !bytes.Contains(data, []byte("BEGIN:VCARD")) && !bytes.Contains(data, []byte("BEGIN:VCALENDAR")) {
+		return
+	}
+	unfolded := vcardFold.ReplaceAll(data, nil)
+	d.parts = append(d.parts, unfolded)
+	if bytes.Contains(bytes.ToUpper(unfolded), []byte("QUOTED-PRINTABLE")) {
+		if b, err := io.ReadAll(quotedprintable.NewReader(bytes.NewReader(unfolded))); err == nil || len(b) > 0 {
+			d.parts = append(d.parts, b)
+		}
+	}
+}
+
+var vcardFold = regexp.MustCompile(`\r?\n[ \t]`)
 
 func dropSpace(b []byte) []byte {
 	return bytes.Map(func(r rune) rune {

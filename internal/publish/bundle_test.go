@@ -3,6 +3,7 @@ package publish
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
 	"encoding/base64"
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -158,6 +160,11 @@ func TestBundleDecodedLeaks(t *testing.T) {
 		{"pdf hex strings", pdfRaw("BT /F1 12 Tf <5175696c6c> Tj [<66656174686572> -400 (Holdings)] TJ ET")},
 		{"svg data uri", []byte(`<svg><image href="data:image/png;base64,` + b64(pngWith([2]string{"zTXt", "k\x00\x00" + string(zlibBytes([]byte(bundleSecret)))})) + `"/></svg>`)},
 		{"utf16 text", utf16LE("\ufeffnotes " + bundleSecret)},
+		{"draw.io svg", drawioSVG(t, `<mxGraphModel><root><mxCell id="2" value="Quill&lt;b&gt;feather&lt;/b&gt; Holdings" vertex="1"/></root></mxGraphModel>`)},
+		{"draw.io svg uncompressed", []byte(`<svg content="&lt;mxfile&gt;&lt;diagram name=&quot;P&quot;&gt;&lt;mxGraphModel&gt;&lt;root&gt;&lt;mxCell value=&quot;Quill&amp;lt;i&amp;gt;feather&amp;lt;/i&amp;gt; Holdings&quot;/&gt;&lt;/root&gt;&lt;/mxGraphModel&gt;&lt;/diagram&gt;&lt;/mxfile&gt;"><text>x</text></svg>`)},
+		{"vcard folded", []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nORG:Quillfeather Hold\r\n ings\r\nEND:VCARD\r\n")},
+		{"vcard quoted-printable", []byte("BEGIN:VCARD\r\nVERSION:2.1\r\nORG;ENCODING=QUOTED-PRINTABLE:Quill=\r\nfeather=20Holdings\r\nEND:VCARD\r\n")},
+		{"ical folded", []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Visit at Quill\n\tfeather Holdings\nEND:VEVENT\nEND:VCALENDAR\n")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			leaks, err := copyLeaks(t, c.data, false)
@@ -169,6 +176,20 @@ func TestBundleDecodedLeaks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// drawioSVG is an SVG exported by draw.io, its diagram compressed in its
+// content attribute: base64 of raw deflate of the URL-escaped XML.
+func drawioSVG(t *testing.T, xml string) []byte {
+	t.Helper()
+	var z bytes.Buffer
+	w, _ := flate.NewWriter(&z, flate.BestCompression)
+	w.Write([]byte(url.PathEscape(xml)))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return []byte(`<svg xmlns="http://www.w3.org/2000/svg" content="&lt;mxfile host=&quot;app.diagrams.net&quot;&gt;&lt;diagram id=&quot;a1&quot; name=&quot;Page-1&quot;&gt;` +
+		b64(z.Bytes()) + `&lt;/diagram&gt;&lt;/mxfile&gt;"><g><text>A diagram</text></g></svg>`)
 }
 
 func b64(b []byte) string {
