@@ -391,6 +391,12 @@ func FuzzDecodeBundle(f *testing.F) {
 	f.Add(zipBytes(t, map[string][]byte{"a.xml": []byte(`<?xml?><w:p><w:r>a</w:r></w:p>`)}))
 	f.Add([]byte("wOFF\x00\x01\x00\x00"))
 	f.Add([]byte("\xfe\xff\x00a"))
+	f.Add(jpegWithExif("II", 0x9c9c, utf16LE("a comment")))
+	f.Add(sfntWithName("Go Regular"))
+	f.Add([]byte("\x00\x00\x00\x10ftypisom\x00\x00\x00\x00\x00\x00\x00\x01mdat\x00\x00\x00\x00\x00\x00\x00\x20"))
+	f.Add([]byte("ID3\x03\x00\x00\x00\x00\x00\x04abcd"))
+	f.Add(drawioSVG(t, `<mxGraphModel/>`))
+	f.Add([]byte("BEGIN:VCARD\r\nN;ENCODING=QUOTED-PRINTABLE:a=\r\n b=3\r\nEND:VCARD"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan struct{})
 		go func() {
