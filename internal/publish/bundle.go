@@ -239,7 +239,7 @@ func opaqueKind(data []byte) string {
 
 // mimeHeader is a header that only a MIME message (an e-mail, a web
 // archive) has near its start.
-var mimeHeader = regexp.MustCompile(`(?im)^(MIME-Version:|Content-Transfer-Encoding:[ \t]*(quoted-printable|base64))`)
+var mimeHeader = regexp.MustCompile(`(?im)^(MIME-Version:|Content-Transfer-Encoding:[ \t]*(quoted-printable|base64)|Content-Type:[ \t]*multipart/)`)
 
 // knownMedia reports images, fonts, sound and video, whose text (metadata)
 // is not compressed.

@@ -568,6 +568,7 @@ func TestBundleUnreadableFormats(t *testing.T) {
 		{"rtf unicode escape after a BOM", "an RTF document", []byte("\uFEFF\r\n{\\rtf1\\ansi \\u81?uillfeather Holdings}")},
 		{"eml", "a MIME message", []byte("From: a@b.c\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nQuill=\r\nfeather Holdings\r\n")},
 		{"mht", "a MIME message", []byte("Content-Type: multipart/related; boundary=x\r\n\r\n--x\r\nContent-Transfer-Encoding: base64\r\n\r\nUXVpbGxmZWF0aGVyIEhvbGRpbmdz\r\n--x--\r\n")},
+		{"multipart 8bit", "a MIME message", []byte("Subject: x\nContent-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/html\n\nQuill<b>feather</b> Holdings\n--b--\n")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := copyLeaks(t, c.data, false)
