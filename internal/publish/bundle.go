@@ -997,15 +997,18 @@ func utf16Runs(out, data []byte) []byte {
 
 // mediaText is where the metadata of an image, font, sound or video may
 // hold UTF-16 text: the file without its compressed pixels and samples,
-// which would read as noise (a JPEG's entropy-coded scans, an MP4's mdat),
-// a font's name table; the first and last MiB of other kinds, where their
-// headers and tags are.
+// which would read as noise (a JPEG's entropy-coded scans, an MP4's mdat,
+// a WAV's or AVI's samples and frames), a font's name table, an ID3 tag;
+// the first and last MiB of other kinds, where their headers and tags
+// usually are.
 func mediaText(data []byte) [][]byte {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
 		return jpegMeta(data)
 	case len(data) >= 8 && string(data[4:8]) == "ftyp":
 		return mp4Meta(data)
+	case len(data) >= 12 && string(data[:4]) == "RIFF":
+		return riffMeta(data[12:])
 	case bytes.HasPrefix(data, []byte("\x00\x01\x00\x00")) || bytes.HasPrefix(data, []byte("OTTO")) || bytes.HasPrefix(data, []byte("true")):
 		if name := sfntTable(data, "name"); name != nil {
 			return [][]byte{name}
@@ -1085,6 +1088,31 @@ func mp4Meta(data []byte) [][]byte {
 			regions = append(regions, data[i:i+int(size)])
 		}
 		i += int(size)
+	}
+	return regions
+}
+
+// riffMeta is the chunks of a RIFF file (WAV, AVI, WebP) without its
+// samples, frames and pixels; the INFO and XMP chunks stay.
+func riffMeta(data []byte) [][]byte {
+	var regions [][]byte
+	for i := 0; i+8 <= len(data); {
+		id := string(data[i : i+4])
+		size := int64(binary.LittleEndian.Uint32(data[i+4:]))
+		if size > int64(len(data)-i-8) {
+			return append(regions, data[i:]) // damaged: read the rest
+		}
+		body := data[i+8 : i+8+int(size)]
+		switch {
+		case id == "LIST" && len(body) >= 4 && string(body[:4]) != "movi":
+			regions = append(regions, body[:4])
+			regions = append(regions, riffMeta(body[4:])...)
+		case id == "data" || id == "LIST" || id == "idx1" || strings.HasPrefix(id, "VP8") || id == "ANMF":
+			// samples, frames, pixels
+		default:
+			regions = append(regions, body)
+		}
+		i += 8 + int(size) + int(size&1)
 	}
 	return regions
 }

@@ -481,6 +481,24 @@ func iccWithDesc(s string) []byte {
 	return append(icc, str...)
 }
 
+// wavWith is a WAV with a LIST INFO chunk holding comment between two
+// chunks of n bytes of samples (which read as UTF-16 letters).
+func wavWith(n int, comment []byte) []byte {
+	b := []byte("RIFF\x00\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x44\xac\x00\x00\x88\x58\x01\x00\x02\x00\x10\x00data")
+	b = binary.LittleEndian.AppendUint32(b, uint32(n))
+	b = append(b, bytes.Repeat([]byte("\x4e\x8a"), n/2)...)
+	b = append(b, "LIST"...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(4+8+len(comment)))
+	b = append(b, "INFOICMT"...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(comment)))
+	b = append(b, comment...)
+	b = append(b, "data"...)
+	b = binary.LittleEndian.AppendUint32(b, uint32(n))
+	b = append(b, bytes.Repeat([]byte("\x4e\x8a"), n/2)...)
+	binary.LittleEndian.PutUint32(b[4:], uint32(len(b)-8))
+	return b
+}
+
 // TestBundleUTF16InMedia: UTF-16 text without a byte-order mark inside
 // images, fonts and sound (EXIF, ICC, a font's names, ID3 frames) is read.
 func TestBundleUTF16InMedia(t *testing.T) {
@@ -507,6 +525,7 @@ func TestBundleUTF16InMedia(t *testing.T) {
 		{"png iCCP mluc", pngWith([2]string{"iCCP", "icc\x00\x00" + string(zlibBytes(iccWithDesc(bundleSecret)))})},
 		{"ttf name table", sfntWithName(bundleSecret)},
 		{"mp3 ID3 UTF-16 comment", id3},
+		{"wav INFO between 3 MiB of samples", wavWith(3<<20, utf16LE(bundleSecret))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			leaks, err := copyLeaks(t, c.data, false)
