@@ -1064,7 +1064,8 @@ func jpegMeta(data []byte) [][]byte {
 	return append(regions, data[min(from, len(data)):])
 }
 
-// mp4Meta is an MP4, MOV, HEIC or AVIF without its media data.
+// mp4Meta is an MP4, MOV, HEIC or AVIF without its media data, but for
+// the EXIF items stored among it.
 func mp4Meta(data []byte) [][]byte {
 	var regions [][]byte
 	for i := 0; i+8 <= len(data); {
@@ -1084,6 +1085,16 @@ func mp4Meta(data []byte) [][]byte {
 		}
 		if kind := string(data[i+4 : i+8]); kind == "mdat" || kind == "free" || kind == "skip" {
 			regions = append(regions, data[i:i+int(head)])
+			// A HEIC or AVIF photo keeps its EXIF as an item in mdat.
+			box := data[i : i+int(size)]
+			for k := 0; ; k++ {
+				at := bytes.Index(box[k:], []byte("Exif\x00\x00"))
+				if at < 0 {
+					break
+				}
+				k += at
+				regions = append(regions, box[k:min(len(box), k+64<<10)])
+			}
 		} else {
 			regions = append(regions, data[i:i+int(size)])
 		}

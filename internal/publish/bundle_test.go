@@ -481,6 +481,15 @@ func iccWithDesc(s string) []byte {
 	return append(icc, str...)
 }
 
+// heicWith is a HEIC photo whose mdat holds pixels (read as UTF-16,
+// letters) and then an EXIF item.
+func heicWith(exif []byte) []byte {
+	b := []byte("\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic\x00\x00\x00\x08meta")
+	mdat := append(bytes.Repeat([]byte("\x4e\x8a"), 1<<16), exif...)
+	b = binary.BigEndian.AppendUint32(b, uint32(8+len(mdat)))
+	return append(append(b, "mdat"...), mdat...)
+}
+
 // wavWith is a WAV with a LIST INFO chunk holding comment between two
 // chunks of n bytes of samples (which read as UTF-16 letters).
 func wavWith(n int, comment []byte) []byte {
@@ -525,6 +534,7 @@ func TestBundleUTF16InMedia(t *testing.T) {
 		{"png iCCP mluc", pngWith([2]string{"iCCP", "icc\x00\x00" + string(zlibBytes(iccWithDesc(bundleSecret)))})},
 		{"ttf name table", sfntWithName(bundleSecret)},
 		{"mp3 ID3 UTF-16 comment", id3},
+		{"heic EXIF item in mdat", heicWith(append([]byte("\x00\x00\x00\x06Exif\x00\x00II*\x00\x08\x00\x00\x00"), utf16LE(bundleSecret)...))},
 		{"wav INFO between 3 MiB of samples", wavWith(3<<20, utf16LE(bundleSecret))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
