@@ -94,6 +94,18 @@ func testPNG(text string) []byte {
 	return b.Bytes()
 }
 
+// testJPEG is a tiny JPEG whose EXIF segment holds text in UTF-16LE
+// without a byte-order mark, as XPComment does.
+func testJPEG(text string) []byte {
+	app1 := []byte("Exif\x00\x00II*\x00\x08\x00\x00\x00")
+	for _, r := range text {
+		app1 = binary.LittleEndian.AppendUint16(app1, uint16(r))
+	}
+	b := []byte("\xff\xd8\xff\xe1")
+	b = binary.BigEndian.AppendUint16(b, uint16(len(app1)+2))
+	return append(append(b, app1...), 0xff, 0xd9)
+}
+
 // TestBundleFilesCannotLeak: a private value hidden in a bundle file (in
 // compressed or encoded text, a file the guard cannot read, a pack, a
 // copy of a case file) fails build and check, and build writes nothing.
@@ -120,6 +132,10 @@ func TestBundleFilesCannotLeak(t *testing.T) {
 		return b
 	}()
 	leak := "would publish the private client (anonymous case) of content/cases/european-insurer-inbound-mail.md"
+	libreOffice, err := os.ReadFile("testdata/libreoffice.pdf") // soffice --convert-to pdf
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name   string
 		data   []byte
@@ -133,6 +149,10 @@ func TestBundleFilesCannotLeak(t *testing.T) {
 		{"brochure.pdf", testPDF(t, bundleSecret, true), bundleDir + "/brochure.pdf: cannot be checked for private values: it is a PDF whose text is shown through fonts with /", false},
 		{"pack.pdf", pack, bundleDir + "/pack.pdf: a pack made by refpack brief would be published", false},
 		{"pack.pdf", pack, bundleDir + "/pack.pdf: a pack made by refpack brief would be published", true},
+		{"photo.jpg", testJPEG("Taken at " + bundleSecret), "cases/kansai-life/photo.jpg: " + leak, false},
+		{"export.pdf", libreOffice, bundleDir + "/export.pdf: cannot be checked for private values: it is a PDF whose fonts map their codes to letters through /ToUnicode", false},
+		{"letter.rtf", []byte(`{\rtf1\ansi Gravenstein}{\b  Mutual Assurance}`), bundleDir + "/letter.rtf: cannot be checked for private values: it is an RTF document", false},
+		{"mail.eml", []byte("MIME-Version: 1.0\r\nContent-Transfer-Encoding: base64\r\n\r\nR3JhdmVuc3RlaW4gTXV0dWFs\r\n"), bundleDir + "/mail.eml: cannot be checked for private values: it is a MIME message", false},
 		{"notes.txt", []byte("copy:\n[reference]\ncontact = \"x\"\n"), bundleDir + "/notes.txt:2:1: a copy of a case file would be published: it holds the private [reference] table", false},
 		{"index.md.orig", []byte("+++\ntitle = \"x\"\n+++\n"), bundleDir + "/index.md.orig:1:1: a copy of a case file would be published: it starts with +++ front matter", false},
 	} {
@@ -163,16 +183,25 @@ func TestBundleFilesCannotLeak(t *testing.T) {
 	}
 }
 
-// TestBundleCleanFilesBuild: clean images, an SVG and a PDF the guard
-// cannot read but that the author listed in unchecked_files publish.
+// TestBundleCleanFilesBuild: clean images (one with UTF-16 EXIF text),
+// an SVG, and the PDFs (fpdf's Identity-H, LibreOffice's subset fonts)
+// and RTF the guard cannot read but that the author listed in
+// unchecked_files publish.
 func TestBundleCleanFilesBuild(t *testing.T) {
 	files := map[string][]byte{
 		"photo.png":    testPNG("Taken in Osaka"),
 		"photo.jpg":    []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"),
+		"exif.jpg":     testJPEG("Taken in Osaka"),
+		"letter.rtf":   []byte(`{\rtf1\ansi Hello}`),
 		"chart.svg":    []byte(`<svg xmlns="http://www.w3.org/2000/svg"><text>2 days to 3 minutes</text></svg>`),
 		"brochure.pdf": testPDF(t, "Archive brochure", true),
 	}
-	dir := sampleWith(t, files, "brochure.pdf")
+	libreOffice, err := os.ReadFile("testdata/libreoffice.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["export.pdf"] = libreOffice
+	dir := sampleWith(t, files, "brochure.pdf", "export.pdf", "letter.rtf")
 	out := filepath.Join(t.TempDir(), "out")
 	buildSite(t, "-s", dir, "-o", out, "--date", "2026-11-20")
 	for name, data := range files {

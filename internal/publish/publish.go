@@ -317,6 +317,13 @@ func (w *Writer) publish(g *Guard, p string, data []byte, src string) error {
 // refused with a *RefusedError unless unchecked (the author checked it by
 // hand); a pack always is.
 func (w *Writer) Copy(p, src string, unchecked bool) error {
+	// Stat first: a huge file (a sparse video) is refused before it is
+	// read into memory.
+	if info, err := os.Stat(src); err != nil {
+		return err
+	} else if info.Size() > MaxBundleFile {
+		return &RefusedError{fmt.Sprintf("cannot be published: it is larger than %d MiB (%d MiB), the limit of a bundle file; publish it elsewhere and link to it", MaxBundleFile>>20, info.Size()>>20)}
+	}
 	data, err := os.ReadFile(src)
 	if err != nil {
 		return err
