@@ -12,8 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/goregular"
+	"github.com/refpack/refpack/internal/leaktest"
 )
 
 // bundleSecret is the private client of an anonymous case of the sample.
@@ -47,26 +46,14 @@ func sampleWith(t *testing.T, files map[string][]byte, listed ...string) string 
 	return dir
 }
 
-// testPDF is a compressed PDF showing text in a core font, or through a
-// UTF-8 TrueType font (Identity-H: the text is glyph numbers).
+// testPDF is leaktest.PDF for a test.
 func testPDF(t *testing.T, text string, utf8Font bool) []byte {
 	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetCompression(true)
-	if utf8Font {
-		f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-		f.AddPage()
-		f.SetFont("go", "", 12)
-	} else {
-		f.AddPage()
-		f.SetFont("Helvetica", "", 12)
-	}
-	f.Cell(0, 10, text)
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
+	b, err := leaktest.PDF(text, utf8Font, "")
+	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	return b
 }
 
 func testZlib(data []byte) []byte {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/refpack/refpack/internal/content"
+	"github.com/refpack/refpack/internal/leaktest"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -81,29 +82,14 @@ func pngWith(chunks ...[2]string) []byte {
 	return b.Bytes()
 }
 
-// pdfWith writes a compressed PDF showing text, in a core font or through
-// a UTF-8 TrueType font (Identity-H, glyph numbers).
+// pdfWith is leaktest.PDF for a test.
 func pdfWith(t *testing.T, text string, utf8Font bool, keywords string) []byte {
 	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetCompression(true)
-	if keywords != "" {
-		f.SetKeywords(keywords, true)
-	}
-	if utf8Font {
-		f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-		f.AddPage()
-		f.SetFont("go", "", 12)
-	} else {
-		f.AddPage()
-		f.SetFont("Helvetica", "", 12)
-	}
-	f.Cell(0, 10, text)
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
+	b, err := leaktest.PDF(text, utf8Font, keywords)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Bytes()
+	return b
 }
 
 // copyLeaks publishes data as a bundle file through a dry run and returns
