@@ -379,3 +379,32 @@ func TestGuardWholeWordNames(t *testing.T) {
 		}
 	}
 }
+
+// TestGuardFindsNumbersWhole: a phone number is found however its digits
+// are grouped, also glued to a word, and never inside a longer number.
+func TestGuardFindsNumbersWhole(t *testing.T) {
+	g := NewGuard([]content.Secret{
+		{Value: "+7 495 123-45-67", Path: "content/cases/a.md", Field: "reference.contact, the phone number alone"},
+		{Value: "74951234567", Path: "content/cases/a.md", Field: "reference.contact, the phone number alone"},
+		{Value: "0312345678", Path: "content/cases/b.md", Field: "reference.contact, the phone number alone"},
+	})
+	for text, want := range map[string][]int{
+		"Call +7 (495) 123-45-67 today":       {0}, // the digits alone add no boundaries
+		"<td>74951234567</td>":                {0, 1},
+		"tel:+74951234567":                    {0, 1},
+		"Tel74951234567":                      {0, 1},
+		"12 74951234567":                      {0, 1},
+		"8 (495) 123 45 67":                   nil,
+		"274951234567":                        nil,
+		"749512345670":                        nil,
+		"call 0312345678.":                    {2},
+		"03-1234-5678":                        nil,
+		"2003-12-34 5678":                     nil,
+		`{"n":312345678,"m":"0312345678"}`:    {2},
+		"0312345678" + strings.Repeat("9", 3): nil,
+	} {
+		if got := g.Scan([]byte(text)); !slices.Equal(got, want) {
+			t.Errorf("Scan(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
