@@ -59,18 +59,17 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 		lang = unescape(info)
 	}
 	code := codeOf(n, source)
-	tokens, ok := highlight(string(lang), string(code))
+	tokens, name, ok := highlight(string(lang), string(code))
 	if ok {
-		_, _ = w.WriteString(`<pre class="chroma"><code`)
+		// The class names the lexer, not the info string as typed: that
+		// is the author's free text, which may be anything, a private
+		// name too, and the guard does not read class names.
+		_, _ = w.WriteString(`<pre class="chroma"><code class="language-`)
+		_, _ = w.WriteString(name)
+		_, _ = w.WriteString(`">`)
 	} else {
-		_, _ = w.WriteString(`<pre><code`)
+		_, _ = w.WriteString(`<pre><code>`)
 	}
-	if lang != nil {
-		_, _ = w.WriteString(` class="language-`)
-		_, _ = w.Write(util.EscapeHTML(lang))
-		_ = w.WriteByte('"')
-	}
-	_ = w.WriteByte('>')
 	if ok {
 		// With classes on, the style passed here colours nothing.
 		if err := tokenFormatter.Format(w, lightStyle, chroma.Literator(tokens...)); err != nil {
@@ -83,29 +82,46 @@ func renderFencedCode(w util.BufWriter, source []byte, node ast.Node, entering b
 	return ast.WalkContinue, nil
 }
 
-// highlight tokenises code with the lexer named lang; ok is false when
+// highlight tokenises code with the lexer named lang, and returns the
+// lexer's own name as a class name ("go", "python"); ok is false when
 // chroma has no such lexer. Names only: guessing from the code would
 // colour prose and logs as some language.
-func highlight(lang, code string) (tokens []chroma.Token, ok bool) {
+func highlight(lang, code string) (tokens []chroma.Token, name string, ok bool) {
 	if lang == "" {
-		return nil, false
+		return nil, "", false
 	}
 	lexer := lexers.Get(lang)
 	if lexer == nil {
-		return nil, false
+		return nil, "", false
 	}
+	name = className(lexer.Config().Name)
 	// chroma's iterators report a failing lexer by panicking (see
 	// chroma.Iterator); such a block is left plain.
 	defer func() {
 		if recover() != nil {
-			tokens, ok = nil, false
+			tokens, name, ok = nil, "", false
 		}
 	}()
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err != nil {
-		return nil, false
+		return nil, "", false
 	}
-	return it.Tokens(), true
+	return it.Tokens(), name, true
+}
+
+// className is a lexer's name as a class name: lower case, letters and
+// digits, others as "-" ("C++" is "c--", "Go HTML Template"
+// "go-html-template").
+func className(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return '-'
+	}, name)
 }
 
 // steadyRegexpClock slows the clock regexp2 keeps for the deadline (250ms)

@@ -110,9 +110,9 @@ func TestRender(t *testing.T) {
 				`<span class="c1">// note</span><span class="w">` + "\n</span></code></pre>\n",
 		},
 		{
-			name: "unknown language",
+			name: "unknown language: the info string, free text, is not written",
 			in:   "```nosuchlang\n<b>x</b>\n```\n",
-			want: "<pre><code class=\"language-nosuchlang\">&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n",
+			want: "<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n",
 		},
 		{
 			name: "no language is not guessed",
@@ -122,12 +122,17 @@ func TestRender(t *testing.T) {
 		{
 			name: "malicious info string",
 			in:   "```\"><script>alert(1)</script>\nx\n```\n",
-			want: "<pre><code class=\"language-&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">x\n</code></pre>\n",
+			want: "<pre><code>x\n</code></pre>\n",
 		},
 		{
-			name: "info string naming a lexer by file name is still escaped",
-			in:   "```\"><x.go\nx\n```\n",
-			want: "<pre class=\"chroma\"><code class=\"language-&quot;&gt;&lt;x.go\"><span class=\"nx\">x</span><span class=\"w\">\n</span></code></pre>\n",
+			name: "info string naming a lexer by file name: the lexer's name is written",
+			in:   "```\"><Quillfeather.go\nx\n```\n",
+			want: "<pre class=\"chroma\"><code class=\"language-go\"><span class=\"nx\">x</span><span class=\"w\">\n</span></code></pre>\n",
+		},
+		{
+			name: "a lexer's name with other characters",
+			in:   "```c++\nx\n```\n",
+			want: "<pre class=\"chroma\"><code class=\"language-c--\"><span class=\"n\">x</span>\n</code></pre>\n",
 		},
 		{
 			name: "safe links",
