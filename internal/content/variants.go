@@ -73,11 +73,16 @@ func variants(value, path, field string, k kind) []candidate {
 		}
 	case person:
 		// "Maria Lopez, Head of Communications": the person alone too.
-		if parts := strings.FieldsFunc(value, isContactSeparator); len(parts) > 1 && personName(strings.TrimSpace(parts[0])) {
-			addV(parts[0], "the person alone", true)
+		first := value
+		if parts := strings.FieldsFunc(value, isContactSeparator); len(parts) > 1 {
+			first = strings.TrimSpace(parts[0])
 		}
-		for _, p := range withoutPatronymic(value) {
-			addV(p, "without the patronymic", true)
+		for _, f := range personForms(first) {
+			if first == value {
+				addV(f.value, strings.TrimPrefix(f.how, "the person, "), true)
+			} else {
+				addV(f.value, "the person alone"+strings.TrimPrefix(f.how, "the person"), true)
+			}
 		}
 	case contact:
 		out[0].name = false // the whole string: text
@@ -99,12 +104,9 @@ func variants(value, path, field string, k kind) []candidate {
 			}
 		}
 		// The person comes first: "Ivan Petrov, CIO" or "Ivan Petrov (CIO)".
-		parts := strings.FieldsFunc(rest, isContactSeparator)
-		if first := ""; len(parts) > 0 && personName(strings.TrimSpace(parts[0])) {
-			first = strings.TrimSpace(parts[0])
-			addV(first, "the person alone", true)
-			for _, p := range withoutPatronymic(first) {
-				addV(p, "the person alone, without the patronymic", true)
+		if parts := strings.FieldsFunc(rest, isContactSeparator); len(parts) > 0 {
+			for _, f := range personForms(strings.TrimSpace(parts[0])) {
+				addV(f.value, "the person alone"+strings.TrimPrefix(f.how, "the person"), true)
 			}
 		}
 		if len(out) > 1 {
@@ -118,7 +120,95 @@ func variants(value, path, field string, k kind) []candidate {
 }
 
 // isContactSeparator separates the parts of a contact: "Ivan Petrov, CIO".
-func isContactSeparator(r rune) bool { return strings.ContainsRune(",;|/()<>[]\n\t", r) }
+func isContactSeparator(r rune) bool {
+	return strings.ContainsRune(",;|/()<>[]\n\t（）、，；：", r)
+}
+
+// form is another form of a value, and how it differs.
+type form struct{ value, how string }
+
+// honorifics are the titles written before a person's name, as words
+// without their dots.
+var honorifics = map[string]bool{"dr": true, "prof": true, "mr": true, "mrs": true, "ms": true, "miss": true,
+	"sir": true, "dame": true, "herr": true, "frau": true, "dipl": true, "ing": true, "mag": true,
+	"dipl-ing": true, "г-н": true, "г-жа": true, "господин": true, "госпожа": true}
+
+// personForms are the forms of a person's name that a reader takes for the
+// person: the name itself without a title before it ("Dr. Svenja
+// Oltmanns") or an honorific after it (前田様), with ae, oe, ue for ä, ö,
+// ü and the other way round, a Russian name without its patronymic and in
+// the other grammatical cases. Nothing when s reads as no person's name.
+func personForms(s string) []form {
+	fs := strings.Fields(s)
+	for len(fs) > 2 && honorifics[strings.ToLower(strings.TrimRight(fs[0], "."))] {
+		fs = fs[1:]
+	}
+	name := strings.Join(fs, " ")
+	for _, h := range []string{"さん", "様", "氏", "殿"} {
+		name = strings.TrimSuffix(name, h)
+	}
+	if !personName(name) && !japanesePerson(name) {
+		return nil
+	}
+	out := []form{{name, "the person"}}
+	names := []string{name}
+	for _, p := range withoutPatronymic(name) {
+		out = append(out, form{p, "the person, without the patronymic"})
+		names = append(names, p)
+	}
+	for _, n := range names {
+		if t := transliterated(n); t != n {
+			out = append(out, form{t, "the person, with ae, oe, ue for ä, ö, ü"})
+		}
+		if t := untransliterated(n); t != n {
+			out = append(out, form{t, "the person, with a, o, u for ae, oe, ue"})
+		}
+		if ws := strings.Fields(n); len(ws) == 2 && cyrillic(n) {
+			for c := range 4 {
+				out = append(out, form{inflectName(ws[0], c) + " " + inflectName(ws[1], c), "the person, in another grammatical case"})
+			}
+		}
+	}
+	return out
+}
+
+// japanesePerson reports a name written in Japanese: one or two words of
+// kanji or kana, ten letters at most ("前田 智子").
+func japanesePerson(s string) bool {
+	fs := strings.Fields(s)
+	return len(fs) >= 1 && len(fs) <= 2 && utf8.RuneCountInString(strings.Join(fs, "")) <= 10 &&
+		!strings.ContainsFunc(s, func(r rune) bool {
+			return !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !unicode.IsSpace(r) && r != 'ー'
+		}) &&
+		utf8.RuneCountInString(strings.Join(fs, "")) >= 2
+}
+
+// untransliterated writes ae, oe, ue as the reader reads ä, ö, ü ("Mueller"
+// as "Muller", which is how "Müller" reads).
+func untransliterated(s string) string {
+	return strings.NewReplacer("ae", "a", "oe", "o", "ue", "u", "Ae", "A", "Oe", "O", "Ue", "U").Replace(s)
+}
+
+// inflectName puts a Russian given name or surname into case c, as inflect
+// does other words; surnames in -ов, -ин and the like take -ым in the
+// instrumental, and their feminine forms -ой in every case.
+func inflectName(w string, c int) string {
+	lower := strings.ToLower(w)
+	for _, end := range []string{"ова", "ева", "ёва", "ина", "ына"} {
+		if strings.HasSuffix(lower, end) {
+			return strings.TrimSuffix(w, "а") + "ой"
+		}
+	}
+	for _, end := range []string{"ов", "ев", "ёв", "ин", "ын"} {
+		if strings.HasSuffix(lower, end) && utf8.RuneCountInString(w) > 3 {
+			return w + [4]string{"а", "у", "ым", "е"}[c]
+		}
+	}
+	if strings.HasSuffix(lower, "ей") || strings.HasSuffix(lower, "ай") {
+		return strings.TrimSuffix(w, "й") + [4]string{"я", "ю", "ем", "е"}[c]
+	}
+	return inflect(w, c)
+}
 
 // legalForms are the legal forms that follow a company's name, as words
 // without their dots ("S.p.A." is "spa").
@@ -360,8 +450,44 @@ func phoneDigits(p string) []string {
 	if len(digits) < 7 {
 		return nil
 	}
-	return []string{strings.TrimSpace(p), digits}
+	p = strings.TrimSpace(p)
+	out := []string{p, digits}
+	// "+44 (0)20 7946 0381" is dialled at home as "020 7946 0381", and
+	// "+7 843 555-01-27" as "8 (843) 555-01-27": the national forms too,
+	// and the international one without the "(0)".
+	if cc, rest, ok := strings.Cut(strings.TrimPrefix(p, "+"), " "); ok && strings.HasPrefix(p, "+") && len(cc) <= 3 && allDigits(cc) {
+		rest = strings.TrimSpace(rest)
+		rest, zero := strings.CutPrefix(rest, "(0)")
+		rest = strings.TrimSpace(rest)
+		if zero {
+			out = append(out, "+"+cc+" "+rest, onlyDigits(cc+rest))
+		}
+		trunk := "0"
+		switch cc {
+		case "7":
+			trunk = "8"
+		case "1", "39":
+			trunk = "" // no trunk prefix: the number is the same at home
+		}
+		if national := onlyDigits(rest); trunk != "" && len(national) >= 6 {
+			out = append(out, trunk+" "+rest, trunk+national)
+		} else if len(national) >= 7 {
+			out = append(out, rest, national)
+		}
+	}
+	return out
 }
+
+func onlyDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+func allDigits(s string) bool { return s != "" && onlyDigits(s) == s }
 
 // russianCases are a Cyrillic name of two words or more in the genitive,
 // dative, instrumental and prepositional cases ("Волжского лизинга" for

@@ -9,8 +9,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode"
 
+	"github.com/refpack/refpack/internal/config"
 	"github.com/refpack/refpack/internal/content"
 	"golang.org/x/text/width"
 )
@@ -405,6 +407,40 @@ func TestGuardFindsNumbersWhole(t *testing.T) {
 	} {
 		if got := g.Scan([]byte(text)); !slices.Equal(got, want) {
 			t.Errorf("Scan(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestGuardFindsPeopleAndPhonesAsWritten: the forms of a person and of a
+// phone number that a page writes without the title, with the other
+// spelling of an umlaut, in another Russian case, in the national form of
+// the number, or a Japanese contact's name alone, fail the build.
+func TestGuardFindsPeopleAndPhonesAsWritten(t *testing.T) {
+	time0 := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	lib := &content.Library{Site: &config.Site{},
+		Cases: []*content.Case{
+			{Path: "a.md", Client: "Open Bank", Reference: content.Reference{Contact: "Dr. Annegret Falkenhagen-Ruß, Leiterin IT, +49 (0)89 4711-2233"}},
+			{Path: "b.md", Client: "Other Bank", Reference: content.Reference{Contact: "前田 智子（事務部 次長）、0776-55-0138"}},
+			{Path: "c.md", Client: "Volga Bank", Reference: content.Reference{Contact: "Андрей Мельников, +7 843 555-01-27"}},
+			{Path: "d.md", Client: "North Bank", Reference: content.Reference{Contact: "Margaret Hale, +44 (0)20 7946 0381"}},
+		},
+		Prospects: []*content.Prospect{{Path: "p.toml", Name: "Neva Capital", Participants: []content.Participant{
+			{Name: "Dr. Svenja Oltmanns"}, {Name: "Friederike Mühlenbeck"}, {Name: "Jörg Schäfer"}, {Name: "Ольга Лаптева"}, {Name: "Hans Mueller"}}}},
+	}
+	g := NewGuard(lib.Secrets(time0))
+	for _, page := range []string{
+		"Dank an Annegret Falkenhagen-Ruß.", "Dank an Svenja Oltmanns.", "Friederike Muehlenbeck sprach.",
+		"Joerg Schaefer sprach.", "Hans Müller sprach.", "前田智子さんに感謝します。", "前田 智子さん",
+		"Мы пригласили Андрея Мельникова.", "Встреча с Ольгой Лаптевой.", "Телефон: 8 (843) 555-01-27.",
+		"Call Margaret on 020 7946 0381.", "+44 20 7946 0381", "089 4711-2233",
+	} {
+		if got := g.Scan([]byte("<p>" + page + "</p>")); len(got) == 0 {
+			t.Errorf("nothing found in %q", page)
+		}
+	}
+	for _, page := range []string{"Svenja went home.", "Andrei Melnikov", "Maeda", "555-01-27", "Hans went home."} {
+		if got := g.Scan([]byte("<p>" + page + "</p>")); len(got) > 0 {
+			t.Errorf("%q: found %v", page, got)
 		}
 	}
 }
