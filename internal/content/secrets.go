@@ -154,8 +154,9 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 			continue
 		}
 		// A short name of one word is read as a whole word: "Ford" is not
-		// in "Herausforderung".
-		whole := c.name && len(ws) == 1 && letters(ws) <= 5 && !unspaced(v)
+		// in "Herausforderung"; so is one word left of a longer name
+		// ("Dokument" of "Dokument GmbH" is not in "Dokumentation").
+		whole := c.name && len(ws) == 1 && (letters(ws) <= 5 || c.derived && strings.ContainsFunc(v, unicode.IsLetter)) && !unspaced(v)
 		s := Secret{Value: v, Path: c.path, Field: c.field, Capitals: capitals, WholeWord: whole}
 		if !seen[s] {
 			seen[s] = true

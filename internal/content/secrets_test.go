@@ -145,7 +145,7 @@ func TestOtherFormsOfNames(t *testing.T) {
 		"Marks and Spencer | client (anonymous case), with \"and\" for \"&\" or back",
 		"Marks und Spencer | client (anonymous case), with \"and\" for \"&\" or back",
 		"Orbis Components | client (anonymous case), without its legal form",
-		"Nordwind | client (anonymous case), without its legal form",
+		"Nordwind | client (anonymous case), without its legal form | whole word",
 	}
 	if m := missing(got, want); m != nil {
 		t.Errorf("missing %q in\n%s", m, strings.Join(got, "\n"))

@@ -24,6 +24,10 @@ type candidate struct {
 	value, path, field string
 	name               bool     // a name: a secret whatever its length
 	words              []string // of value, lower-cased
+	// derived: another form of the value as given ("Dokument" of
+	// "Dokument GmbH"); of one word, it is read as a whole word, since
+	// the reader who takes "Dokumentation" for the company is rare.
+	derived bool
 }
 
 // variants are value and the other forms of it that a reader would take
@@ -35,7 +39,7 @@ func variants(value, path, field string, k kind) []candidate {
 		return nil
 	}
 	ws := words(value)
-	out := []candidate{{value, path, field, k == org || k == person, ws}}
+	out := []candidate{{value, path, field, k == org || k == person, ws, false}}
 	if k == text {
 		return out
 	}
@@ -45,7 +49,7 @@ func variants(value, path, field string, k kind) []candidate {
 		ws := words(v)
 		if kv := strings.Join(ws, " "); kv != "" && !seen[kv] {
 			seen[kv] = true
-			out = append(out, candidate{v, path, field + ", " + suffix, name, ws})
+			out = append(out, candidate{v, path, field + ", " + suffix, name, ws, true})
 		}
 	}
 	switch k {
