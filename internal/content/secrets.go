@@ -137,6 +137,7 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 	}
 
 	ordinary := lib.ordinaryWords(published, cands)
+	ordinaryJapanese := ordinaryJapanese(published, cands)
 	out := make([]Secret, 0, len(cands))
 	seen := make(map[Secret]bool, len(cands))
 	for _, c := range cands {
@@ -145,11 +146,22 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 		if len(ws) == 0 || public[strings.Join(ws, " ")] || !c.name && (letters(ws) < MinSecretLen || len(ws) < 2 && !unspaced(v)) {
 			continue
 		}
+		// Japanese has no capitals to tell a name by: text that published
+		// cases write themselves ("電子アーカイブ") is ordinary, and so is
+		// what is left of a name such as "株式会社アーカイブ".
+		if (!c.name || c.derived) && ordinaryJapanese[v] {
+			continue
+		}
 		// Only a script with capitals can write a name apart from words.
 		// A name of initials and short words ("AT&T", "H&M") reads as a
 		// name only with its capitals too: "at t" is in any text.
 		cased := strings.ContainsFunc(v, func(r rune) bool { return unicode.ToUpper(r) != unicode.ToLower(r) })
-		capitals := cased && (!slices.ContainsFunc(ws, func(w string) bool { return !ordinary[w] }) || initials(ws))
+		// Another form of a name of ordinary words ("Электронном архиве"
+		// of "Электронный архив") is a name only with its capitals too.
+		allOrdinary := func(ws []string) bool {
+			return !slices.ContainsFunc(ws, func(w string) bool { return !ordinary[w] && !legalForms[w] && !russianForms[w] })
+		}
+		capitals := cased && (allOrdinary(ws) || c.derived && allOrdinary(c.base) || initials(ws))
 		if capitals && !strings.ContainsFunc(v, unicode.IsUpper) {
 			continue
 		}
@@ -214,6 +226,42 @@ func (lib *Library) ordinaryWords(published []*Case, cands []candidate) map[stri
 	for w, n := range counts {
 		if n.uses >= need || commonWords[w] {
 			out[w] = true
+		}
+	}
+	return out
+}
+
+// ordinaryJapanese are the short Japanese values of cands that three of
+// the first bodiesRead published cases (all of them on a smaller site)
+// write in their titles, summaries, metrics or bodies: ordinary words, as
+// ordinaryWords finds them in the scripts with capitals.
+func ordinaryJapanese(published []*Case, cands []candidate) map[string]bool {
+	uses := map[string]int{}
+	for _, c := range cands {
+		// Long text is no ordinary phrase; only short values are looked for.
+		if (!c.name || c.derived) && unspaced(c.value) && utf8.RuneCountInString(c.value) <= 10 {
+			uses[c.value] = 0
+		}
+	}
+	if len(uses) == 0 {
+		return nil
+	}
+	need := max(1, min(3, len(published)))
+	for _, c := range published[:min(len(published), bodiesRead)] {
+		texts := []string{c.Title, c.Summary, string(c.Body)}
+		for _, m := range c.Metrics {
+			texts = append(texts, m.Label, m.Value)
+		}
+		for v, n := range uses {
+			if n < need && slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(t, v) }) {
+				uses[v] = n + 1
+			}
+		}
+	}
+	out := map[string]bool{}
+	for v, n := range uses {
+		if n >= need {
+			out[v] = true
 		}
 	}
 	return out

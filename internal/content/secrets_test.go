@@ -257,3 +257,39 @@ func TestLowerWords(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestOrdinaryJapanese: Japanese has no capitals to tell a name by, so a
+// short value that three published cases write themselves is ordinary:
+// a must-see item "電子アーカイブ", and "アーカイブ" left of "株式会社アーカイブ"
+// (the whole name stays a secret).
+func TestOrdinaryJapanese(t *testing.T) {
+	var cases []*Case
+	for _, n := range []string{"a", "b", "c"} {
+		cases = append(cases, &Case{Path: n + ".md", Slug: n, Client: "Client " + n, Title: "電子アーカイブの導入 " + n})
+	}
+	lib := &Library{Site: &config.Site{}, Cases: cases,
+		Prospects: []*Prospect{{Path: "p.toml", Name: "株式会社アーカイブ", MustSee: []string{"電子アーカイブ", "営業部の稟議フロー"}}}}
+	got := secretLines(lib)
+	for _, s := range got {
+		if strings.HasPrefix(s, "電子アーカイブ |") || strings.HasPrefix(s, "アーカイブ |") {
+			t.Errorf("an ordinary Japanese word is a secret: %q", s)
+		}
+	}
+	if m := missing(got, []string{"株式会社アーカイブ | name", "営業部の稟議フロー | must_see[1]"}); m != nil {
+		t.Errorf("missing %q in\n%s", m, strings.Join(got, "\n"))
+	}
+}
+
+// TestFormsOfOrdinaryNamesNeedCapitals: the other forms of a name made of
+// ordinary words are names only with their capitals, like the name.
+func TestFormsOfOrdinaryNamesNeedCapitals(t *testing.T) {
+	var cases []*Case
+	for _, n := range []string{"a", "b", "c"} {
+		cases = append(cases, &Case{Path: n + ".md", Slug: n, Client: "Клиент " + n, Title: "Электронный архив: архив договоров и электронный документооборот " + n})
+	}
+	lib := &Library{Site: &config.Site{}, Cases: cases, Prospects: []*Prospect{{Path: "p.toml", Name: "ООО «Электронный архив»"}}}
+	got := secretLines(lib)
+	if m := missing(got, []string{"Электронном архиве | name, in another grammatical case | capitals"}); m != nil {
+		t.Errorf("missing %q in\n%s", m, strings.Join(got, "\n"))
+	}
+}

@@ -28,6 +28,7 @@ type candidate struct {
 	// "Dokument GmbH"); of one word, it is read as a whole word, since
 	// the reader who takes "Dokumentation" for the company is rare.
 	derived bool
+	base    []string // the words of the value it is a form of, when derived
 }
 
 // variants are value and the other forms of it that a reader would take
@@ -39,17 +40,18 @@ func variants(value, path, field string, k kind) []candidate {
 		return nil
 	}
 	ws := words(value)
-	out := []candidate{{value, path, field, k == org || k == person, ws, false}}
+	out := []candidate{{value, path, field, k == org || k == person, ws, false, nil}}
 	if k == text {
 		return out
 	}
 	seen := map[string]bool{strings.Join(ws, " "): true}
+	ws0 := ws
 	addV := func(v, suffix string, name bool) {
 		v = strings.Join(strings.Fields(v), " ")
 		ws := words(v)
 		if kv := strings.Join(ws, " "); kv != "" && !seen[kv] {
 			seen[kv] = true
-			out = append(out, candidate{v, path, field + ", " + suffix, name, ws, true})
+			out = append(out, candidate{v, path, field + ", " + suffix, name, ws, true, ws0})
 		}
 	}
 	switch k {
