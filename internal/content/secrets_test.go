@@ -293,3 +293,16 @@ func TestFormsOfOrdinaryNamesNeedCapitals(t *testing.T) {
 		t.Errorf("missing %q in\n%s", m, strings.Join(got, "\n"))
 	}
 }
+
+// TestRussianNamesInOtherCases: a name that is a phrase inflects its first
+// word alone, and a one-word name of six letters or more inflects too.
+func TestRussianNamesInOtherCases(t *testing.T) {
+	lib := &Library{Site: &config.Site{}, Prospects: []*Prospect{
+		{Path: "p.toml", Name: "АО «Банк Нева Капитал»"}, {Path: "q.toml", Name: "ООО «Кедровка»"}}}
+	got := secretLines(lib)
+	for _, want := range []string{"Банка Нева Капитал", "Кедровки", "Кедровкой"} {
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, want+" |") }) {
+			t.Errorf("missing %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}

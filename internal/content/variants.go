@@ -495,18 +495,27 @@ func onlyDigits(s string) string {
 
 func allDigits(s string) bool { return s != "" && onlyDigits(s) == s }
 
-// russianCases are a Cyrillic name of two words or more in the genitive,
-// dative, instrumental and prepositional cases ("Волжского лизинга" for
-// "Волжский лизинг"), by the regular endings of adjectives and nouns.
+// russianCases are a Cyrillic name (of two words or more, or one of six
+// letters or more) in the genitive, dative, instrumental and prepositional
+// cases ("Волжского лизинга" for "Волжский лизинг", "Кедровки" for
+// "Кедровка"), by the regular endings of adjectives and nouns, every word
+// or the first alone.
 // Words in «» are a name within the name and keep their form; so do
 // abbreviations and short words.
 func russianCases(name string) []string {
 	fs := strings.Fields(name)
-	if len(fs) < 2 || !cyrillic(name) {
+	if !cyrillic(name) || len(fs) == 0 || len(fs) == 1 && utf8.RuneCountInString(fs[0]) < 6 {
 		return nil
 	}
-	out := make([]string, 4)
-	for c := range out {
+	out := make([]string, 4, 8)
+	if len(fs) >= 2 && !strings.HasPrefix(fs[0], "«") {
+		// A name that is itself a phrase inflects its first word alone:
+		// "Банка Нева Капитал".
+		for c := range 4 {
+			out = append(out, strings.Join(append([]string{inflect(fs[0], c)}, fs[1:]...), " "))
+		}
+	}
+	for c := range 4 {
 		quoted := false
 		ws := make([]string, len(fs))
 		for i, f := range fs {
