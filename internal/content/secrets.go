@@ -166,9 +166,9 @@ func (lib *Library) Secrets(at time.Time) []Secret {
 			continue
 		}
 		// A short name of one word is read as a whole word: "Ford" is not
-		// in "Herausforderung"; so is one word left of a longer name
-		// ("Dokument" of "Dokument GmbH" is not in "Dokumentation").
-		whole := c.name && len(ws) == 1 && (letters(ws) <= 5 || c.derived && strings.ContainsFunc(v, unicode.IsLetter)) && !unspaced(v)
+		// in "Herausforderung"; so is an ordinary word left of a longer
+		// name ("Dokument" of "Dokument GmbH" is not in "Dokumentation").
+		whole := c.name && len(ws) == 1 && (letters(ws) <= 5 || c.derived && (ordinary[ws[0]] || commonWords[ws[0]])) && !unspaced(v)
 		s := Secret{Value: v, Path: c.path, Field: c.field, Capitals: capitals, WholeWord: whole}
 		if !seen[s] {
 			seen[s] = true
@@ -231,23 +231,31 @@ func (lib *Library) ordinaryWords(published []*Case, cands []candidate) map[stri
 	return out
 }
 
-// ordinaryJapanese are the short Japanese values of cands that three of
-// the first bodiesRead published cases (all of them on a smaller site)
+// ordinaryJapanese are the short Japanese must-see items and interests of
+// cands, and what is left of Japanese names, that three of the first
+// bodiesRead published Japanese cases (all of them on a smaller site)
 // write in their titles, summaries, metrics or bodies: ordinary words, as
 // ordinaryWords finds them in the scripts with capitals.
 func ordinaryJapanese(published []*Case, cands []candidate) map[string]bool {
 	uses := map[string]int{}
 	for _, c := range cands {
 		// Long text is no ordinary phrase; only short values are looked for.
-		if (!c.name || c.derived) && unspaced(c.value) && utf8.RuneCountInString(c.value) <= 10 {
+		if (prospectItem(c.field) || c.derived) && unspaced(c.value) && utf8.RuneCountInString(c.value) <= 10 {
 			uses[c.value] = 0
 		}
 	}
 	if len(uses) == 0 {
 		return nil
 	}
-	need := max(1, min(3, len(published)))
-	for _, c := range published[:min(len(published), bodiesRead)] {
+	// Japanese text is in the Japanese cases.
+	var japanese []*Case
+	for _, c := range published {
+		if c.Language == "ja" && len(japanese) < bodiesRead {
+			japanese = append(japanese, c)
+		}
+	}
+	need := max(1, min(3, len(japanese)))
+	for _, c := range japanese {
 		texts := []string{c.Title, c.Summary, string(c.Body)}
 		for _, m := range c.Metrics {
 			texts = append(texts, m.Label, m.Value)
@@ -265,6 +273,12 @@ func ordinaryJapanese(published []*Case, cands []candidate) map[string]bool {
 		}
 	}
 	return out
+}
+
+// prospectItem reports the fields of a prospect that list short items,
+// which may be ordinary words: must-see items and interests.
+func prospectItem(field string) bool {
+	return strings.HasPrefix(field, "must_see[") || strings.Contains(field, "].interests[")
 }
 
 // bodiesRead is how many published cases' bodies count for ordinary words.

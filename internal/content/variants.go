@@ -25,8 +25,8 @@ type candidate struct {
 	name               bool     // a name: a secret whatever its length
 	words              []string // of value, lower-cased
 	// derived: another form of the value as given ("Dokument" of
-	// "Dokument GmbH"); of one word, it is read as a whole word, since
-	// the reader who takes "Dokumentation" for the company is rare.
+	// "Dokument GmbH"); of one ordinary word, it is read as a whole word,
+	// since the reader who takes "Dokumentation" for the company is rare.
 	derived bool
 	base    []string // the words of the value it is a form of, when derived
 }
@@ -442,10 +442,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 var datePattern = regexp.MustCompile(`^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})$`)
 
 // phoneDigits are a phone number as written ("+7 495 123-45-67"), which
-// a page may write with fewer separators, and its digits alone
-// ("74951234567"): a page may not group them otherwise, as a number
-// split at every digit would be in any list of numbers. Fewer than seven
-// digits make no phone.
+// a page may write with fewer separators, down to its digits alone
+// ("74951234567"), and in its other international and national forms. A
+// page may not group the digits otherwise, as a number split at every
+// digit would be in any list of numbers. Fewer than seven digits make no
+// phone.
 func phoneDigits(p string) []string {
 	digits := strings.Map(func(r rune) rune {
 		if '0' <= r && r <= '9' {
@@ -456,8 +457,11 @@ func phoneDigits(p string) []string {
 	if len(digits) < 7 {
 		return nil
 	}
+	// Only as written: the guard lets a page drop the spaces and
+	// dashes of a value, so "74951234567" is found too (a form of bare
+	// digits would be a second secret for the same pages).
 	p = strings.TrimSpace(p)
-	out := []string{p, digits}
+	out := []string{p}
 	// "+44 (0)20 7946 0381" is dialled at home as "020 7946 0381", and
 	// "+7 843 555-01-27" as "8 (843) 555-01-27": the national forms too,
 	// and the international one without the "(0)".
@@ -466,7 +470,7 @@ func phoneDigits(p string) []string {
 		rest, zero := strings.CutPrefix(rest, "(0)")
 		rest = strings.TrimSpace(rest)
 		if zero {
-			out = append(out, "+"+cc+" "+rest, onlyDigits(cc+rest))
+			out = append(out, "+"+cc+" "+rest)
 		}
 		trunk := "0"
 		switch cc {
@@ -476,9 +480,9 @@ func phoneDigits(p string) []string {
 			trunk = "" // no trunk prefix: the number is the same at home
 		}
 		if national := onlyDigits(rest); trunk != "" && len(national) >= 6 {
-			out = append(out, trunk+" "+rest, trunk+national)
+			out = append(out, trunk+" "+rest)
 		} else if len(national) >= 7 {
-			out = append(out, rest, national)
+			out = append(out, rest)
 		}
 	}
 	return out
@@ -602,7 +606,8 @@ var commonWords = func() map[string]bool {
 		industrial trading retail stores media networks network telecom communications
 		consulting management engineering manufacturing components products business
 		north south east west central city county council public life mutual trust
-		und der die das für
+		und der die das für dokument dokumente archiv daten technik energie system systeme
+		lösungen service vision office records digital
 		и в на группа компания банк страхование лизинг энергия системы решения сервис`) {
 		m[w] = true
 	}

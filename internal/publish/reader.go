@@ -384,12 +384,11 @@ func bitsFrom(set []uint64, i, end int) uint64 {
 }
 
 // wholeWordRunes: names with fewer letters may be found only as whole
-// words (those under 4 letters always, one-word names when marked
-// content.Secret.WholeWord), so the parts of a hyphenated word up to that
-// length are also read as words of their own. Their letters take at most
-// shortBytes bytes, which bitsFrom can look at in one word.
+// words (those under 4 letters always, one-word names of 4 or 5 letters
+// when marked content.Secret.WholeWord). Their letters take at most
+// shortBytes bytes.
 const (
-	wholeWordRunes = 16
+	wholeWordRunes = 6
 	shortBytes     = (wholeWordRunes - 1) * utf8.UTFMax
 )
 
