@@ -232,7 +232,7 @@ func (lib *Library) ordinaryWords(published []*Case, cands []candidate) map[stri
 }
 
 // ordinaryJapanese are the short Japanese must-see items and interests of
-// cands, and what is left of Japanese names, that three of the first
+// cands, and what is left of Japanese company names, that three of the first
 // bodiesRead published Japanese cases (all of them on a smaller site)
 // write in their titles, summaries, metrics or bodies: ordinary words, as
 // ordinaryWords finds them in the scripts with capitals.
@@ -240,7 +240,7 @@ func ordinaryJapanese(published []*Case, cands []candidate) map[string]bool {
 	uses := map[string]int{}
 	for _, c := range cands {
 		// Long text is no ordinary phrase; only short values are looked for.
-		if (prospectItem(c.field) || c.derived) && unspaced(c.value) && utf8.RuneCountInString(c.value) <= 10 {
+		if (prospectItem(c.field) || c.derived && c.kind == org) && unspaced(c.value) && utf8.RuneCountInString(c.value) <= 10 {
 			uses[c.value] = 0
 		}
 	}

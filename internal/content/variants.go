@@ -29,6 +29,7 @@ type candidate struct {
 	// since the reader who takes "Dokumentation" for the company is rare.
 	derived bool
 	base    []string // the words of the value it is a form of, when derived
+	kind    kind
 }
 
 // variants are value and the other forms of it that a reader would take
@@ -40,7 +41,7 @@ func variants(value, path, field string, k kind) []candidate {
 		return nil
 	}
 	ws := words(value)
-	out := []candidate{{value, path, field, k == org || k == person, ws, false, nil}}
+	out := []candidate{{value, path, field, k == org || k == person, ws, false, nil, k}}
 	if k == text {
 		return out
 	}
@@ -51,7 +52,7 @@ func variants(value, path, field string, k kind) []candidate {
 		ws := words(v)
 		if kv := strings.Join(ws, " "); kv != "" && !seen[kv] {
 			seen[kv] = true
-			out = append(out, candidate{v, path, field + ", " + suffix, name, ws, true, ws0})
+			out = append(out, candidate{v, path, field + ", " + suffix, name, ws, true, ws0, k})
 		}
 	}
 	switch k {
