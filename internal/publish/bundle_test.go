@@ -153,13 +153,7 @@ func TestBundleDecodedLeaks(t *testing.T) {
 		{"ical folded", []byte("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Visit at Quill\n\tfeather Holdings\nEND:VEVENT\nEND:VCALENDAR\n")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			leaks, err := copyLeaks(t, c.data, false)
-			if err != nil {
-				t.Fatalf("refused: %v", err)
-			}
-			if len(leaks) != 1 || !strings.HasPrefix(leaks[0], "cases/a/file: would publish the private client") {
-				t.Errorf("leaks = %q, want one at cases/a/file", leaks)
-			}
+			wantOneLeak(t, c.data)
 		})
 	}
 }
@@ -524,13 +518,7 @@ func TestBundleUTF16InMedia(t *testing.T) {
 		{"wav INFO between 3 MiB of samples", wavWith(3<<20, utf16LE(bundleSecret))},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			leaks, err := copyLeaks(t, c.data, false)
-			if err != nil {
-				t.Fatalf("refused: %v", err)
-			}
-			if len(leaks) != 1 || !strings.HasPrefix(leaks[0], "cases/a/file: would publish the private client") {
-				t.Errorf("leaks = %q, want one at cases/a/file", leaks)
-			}
+			wantOneLeak(t, c.data)
 		})
 	}
 }
@@ -665,5 +653,18 @@ func TestBundleTooLarge(t *testing.T) {
 		if !errors.As(err, &refused) || !strings.Contains(err.Error(), "larger than 256 MiB") {
 			t.Errorf("listed %v: err = %v, want a refusal", listed, err)
 		}
+	}
+}
+
+// wantOneLeak checks that a bundle file of data publishes the private
+// client, once, and is not refused.
+func wantOneLeak(t *testing.T, data []byte) {
+	t.Helper()
+	leaks, err := copyLeaks(t, data, false)
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if len(leaks) != 1 || !strings.HasPrefix(leaks[0], "cases/a/file: would publish the private client") {
+		t.Errorf("leaks = %q, want one at cases/a/file", leaks)
 	}
 }
