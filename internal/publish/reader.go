@@ -211,8 +211,13 @@ func (r *reader) text(src []byte, top bool) {
 			r.letter(c+'a'-'A', true)
 			i++
 		case cSpace:
-			r.separator(true)
+			start := i
 			for i++; i < len(src) && class[src[i]] == cSpace; i++ {
+			}
+			// A word hyphenated at the end of a line ("Bramble-" and
+			// "worth" on the next) is one word, as after a soft hyphen.
+			if !r.hyphenAtEnd() || bytes.IndexByte(src[start:i], '\n') < 0 {
+				r.separator(true)
 			}
 		case cEmphasis:
 			if r.mode != markdownText {
@@ -300,6 +305,13 @@ func (r *reader) softHyphen() {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// hyphenAtEnd reports a hyphen between letters (softHyphen) as the last
+// thing read, with nothing after it yet.
+func (r *reader) hyphenAtEnd() bool {
+	hs := r.v.hyphens
+	return !r.pending && len(hs) > 0 && int(hs[len(hs)-1]) == len(r.v.text)
+}
 
 // splitHyphens ends a text read from v.text[first:]. A hyphen that joined
 // two letters finds every name of four letters or more that the word
